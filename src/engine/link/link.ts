@@ -1,0 +1,113 @@
+// Tier 2: link every file's facts into one project graph (module resolution, call graph). Pure.
+import type { CallFact, FileFacts, FunctionFact } from '../facts/types.js';
+import type { CallSite, ClassRef, FunctionRef, ProjectGraph } from './types.js';
+
+/** Re-export chains longer than this are treated as unresolvable (and cycles end here). */
+const MAX_REEXPORT_HOPS = 8;
+
+export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph {
+  const ordered = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const modules = indexModules(ordered);
+  const functions = new Map<string, FunctionRef>();
+  const classes = new Map<string, ClassRef>();
+  for (const file of ordered.values()) {
+    for (const fn of file.functions) {
+      const globalId = `${file.module.name}.${fn.id}`;
+      if (!functions.has(globalId)) functions.set(globalId, { globalId, file, fn });
+    }
+    for (const cls of file.classes) {
+      const globalId = `${file.module.name}.${cls.id}`;
+      if (!classes.has(globalId)) classes.set(globalId, { globalId, file, cls });
+    }
+  }
+
+  const lookup = (qualifiedName: string, hops: number): FunctionRef | ClassRef | undefined => {
+    if (hops > MAX_REEXPORT_HOPS) return undefined;
+    const direct = functions.get(qualifiedName) ?? classes.get(qualifiedName);
+    if (direct) return direct;
+    // Split into the longest known module prefix and the rest; follow the module's imports.
+    const parts = qualifiedName.split('.');
+    for (let cut = parts.length - 1; cut >= 1; cut--) {
+      const module = modules.get(parts.slice(0, cut).join('.'));
+      if (!module) continue;
+      const [head, ...rest] = parts.slice(cut);
+      const imported = module.imports.find((i) => i.scope === null && i.localName === head);
+      if (imported) return lookup([imported.target, ...rest].join('.'), hops + 1);
+      // `Class.method` where the method is inherited.
+      const cls = classes.get(`${module.module.name}.${head}`);
+      if (cls && rest.length === 1) return findMethod(cls, rest[0]!);
+      return undefined;
+    }
+    return undefined;
+  };
+
+  const findMethod = (cls: ClassRef, name: string, seen = new Set<string>()): FunctionRef | undefined => {
+    if (seen.has(cls.globalId)) return undefined;
+    seen.add(cls.globalId);
+    const own = functions.get(`${cls.globalId}.${name}`);
+    if (own) return own;
+    for (const base of cls.cls.bases) {
+      const baseRef = base.qualifiedName ? lookup(base.qualifiedName, 0) : undefined;
+      if (baseRef && 'cls' in baseRef) {
+        const found = findMethod(baseRef, name, seen);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+
+  const resolveFunction = (qualifiedName: string): FunctionRef | undefined => {
+    const found = lookup(qualifiedName, 0);
+    return found && 'fn' in found ? found : undefined;
+  };
+  const resolveClass = (qualifiedName: string): ClassRef | undefined => {
+    const found = lookup(qualifiedName, 0);
+    return found && 'cls' in found ? found : undefined;
+  };
+
+  const resolveCall = (file: FileFacts, call: CallFact): FunctionRef | undefined => {
+    const name = call.qualifiedName;
+    if (!name) return undefined;
+    const [head, method, ...more] = name.split('.');
+    if ((head === 'self' || head === 'cls') && method && more.length === 0) {
+      const enclosing = call.enclosingFunctionId === null ? undefined : functions.get(`${file.module.name}.${call.enclosingFunctionId}`);
+      const classId = enclosing?.fn.classId;
+      const cls = classId ? classes.get(`${file.module.name}.${classId}`) : undefined;
+      return cls ? findMethod(cls, method) : undefined;
+    }
+    return resolveFunction(name);
+  };
+
+  const callsTo = new Map<string, CallSite[]>();
+  for (const file of ordered.values()) {
+    for (const call of file.calls) {
+      const target = resolveCall(file, call);
+      if (!target) continue;
+      let sites = callsTo.get(target.globalId);
+      if (!sites) callsTo.set(target.globalId, (sites = []));
+      sites.push({ file, call, target });
+    }
+  }
+
+  return {
+    files: ordered,
+    modules,
+    functions,
+    classes,
+    callsTo,
+    resolveCall,
+    resolveFunction,
+    resolveClass,
+    findMethod: (cls, name) => findMethod(cls, name),
+    globalId: (file: FileFacts, fn: FunctionFact) => `${file.module.name}.${fn.id}`,
+  };
+}
+
+/** Module name → facts. When two files claim one name (scripts in different folders), the first wins. */
+function indexModules(files: ReadonlyMap<string, FileFacts>): Map<string, FileFacts> {
+  const modules = new Map<string, FileFacts>();
+  for (const file of files.values()) {
+    if (!modules.has(file.module.name)) modules.set(file.module.name, file);
+  }
+  return modules;
+}

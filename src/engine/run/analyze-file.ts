@@ -1,0 +1,129 @@
+// The per-file tier: decode, parse, copy the tree, collect facts, run file rules. Plain data out.
+import type { Parser } from 'web-tree-sitter';
+import { factsFromModel } from '../facts/collect.js';
+import { SemanticModel } from '../facts/scope.js';
+import type { FileFacts, ModuleInfo } from '../facts/types.js';
+import { decodeSource } from '../source/decode.js';
+import { parseText } from '../source/parser.js';
+import { SourceText } from '../source/source-text.js';
+import { copyTree, walk, type SyntaxNode } from '../source/syntax.js';
+import type { Finding, Notification, Span } from '../types.js';
+import { createRuleContext, type RuleSettingsLookup } from './report.js';
+import type { FileRule } from './rule.js';
+import { collectSuppressions, type Suppressions } from './suppressions.js';
+
+/** Files above this size are skipped: the WASM heap caps near 70 MB of source. */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface FileInput {
+  /** Relative to the run's root, `/`-separated. */
+  readonly path: string;
+  readonly absolutePath: string;
+  /** Raw bytes (decoded per PEP 263), or already-decoded text. */
+  readonly content: Uint8Array | string;
+  readonly module: ModuleInfo;
+}
+
+export interface FileAnalysis {
+  readonly path: string;
+  readonly absolutePath: string;
+  /** Decoded text, absent when the file could not be decoded or was skipped. */
+  readonly source?: string;
+  readonly encoding?: { readonly name: string; readonly bom: boolean };
+  readonly facts: FileFacts | null;
+  readonly findings: readonly Finding[];
+  readonly suppressions: Suppressions;
+  readonly notifications: readonly Notification[];
+  /** ERROR and MISSING nodes in the parse: a fix must never raise this. */
+  readonly syntaxErrorCount: number;
+}
+
+export interface AnalyzeOptions {
+  readonly rules: readonly FileRule[];
+  readonly settings: RuleSettingsLookup;
+  readonly maxFileBytes?: number;
+}
+
+const NO_SUPPRESSIONS: Suppressions = { file: null, lines: [] };
+
+export function analyzeFile(parser: Parser, input: FileInput, options: AnalyzeOptions): FileAnalysis {
+  const base = { path: input.path, absolutePath: input.absolutePath };
+  const skipped = (code: string, message: string): FileAnalysis => ({
+    ...base, facts: null, findings: [], suppressions: NO_SUPPRESSIONS, syntaxErrorCount: 0,
+    notifications: [{ level: 'warning', code, message: `${input.path} ${message}`, file: input.path }],
+  });
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let text: string;
+  let encoding: FileAnalysis['encoding'];
+  if (typeof input.content === 'string') {
+    text = input.content;
+  } else {
+    if (input.content.length > maxBytes) {
+      return skipped('file-too-large', `is ${input.content.length} bytes, over the ${maxBytes}-byte limit: skipped`);
+    }
+    const decoded = decodeSource(input.content);
+    if (!decoded.ok) return skipped(decoded.code, `${decoded.message}: skipped`);
+    text = decoded.value.text;
+    encoding = { name: decoded.value.encoding, bom: decoded.value.bom };
+  }
+  if (text.length > maxBytes) return skipped('file-too-large', `is over the ${maxBytes}-character limit: skipped`);
+
+  const source = new SourceText(text);
+  const tree = parseText(parser, text);
+  let root: SyntaxNode;
+  let syntaxErrorCount: number;
+  try {
+    ({ root, errorCount: syntaxErrorCount } = copyTree(tree, text));
+  } finally {
+    tree.delete();
+  }
+
+  const findings: Finding[] = [];
+  const notifications: Notification[] = [];
+  if (syntaxErrorCount > 0) findings.push(syntaxErrorFinding(input.path, root, source));
+  const model = new SemanticModel(root, source, input.module);
+  const facts = factsFromModel(model);
+  for (const rule of options.rules) {
+    const ctx = createRuleContext(rule, input.path, options.settings, findings);
+    try {
+      rule.check({ path: input.path, source, root, model, facts }, ctx);
+    } catch (error) {
+      notifications.push(ruleCrash(rule.code, input.path, error));
+    }
+  }
+  return {
+    ...base,
+    source: text,
+    ...(encoding ? { encoding } : {}),
+    facts,
+    findings,
+    suppressions: collectSuppressions(root, source),
+    notifications,
+    syntaxErrorCount,
+  };
+}
+
+export function ruleCrash(ruleId: string, file: string, error: unknown): Notification {
+  const detail = error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 3).join(' | ') : String(error);
+  return { level: 'error', code: 'internal-error', ruleId, file, message: `rule ${ruleId} crashed on ${file}: ${detail}` };
+}
+
+/** One finding for the first ERROR or MISSING node: tree-sitter recovered, analysis went on. */
+function syntaxErrorFinding(file: string, root: SyntaxNode, source: SourceText): Finding {
+  let first: SyntaxNode | undefined;
+  walk(root, (n) => {
+    if (first) return false;
+    if (n.isError) first = n;
+    return undefined;
+  });
+  const node = first ?? root;
+  const missing = node.type.startsWith('MISSING ');
+  const span: Span = source.span(node.start, missing ? node.start : Math.min(node.end, source.lineEnd(source.position(node.start).line)));
+  const message = missing
+    ? `Syntax error: missing ${node.type.slice('MISSING '.length)}; the rest of the file was still analysed`
+    : 'Syntax error: this code could not be parsed; the rest of the file was still analysed';
+  return {
+    ruleId: 'syntax-error', ruleName: 'syntax-error', severity: 'error', messageId: 'syntaxError', message,
+    file, span, related: [], suggestions: [],
+  };
+}

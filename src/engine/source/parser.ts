@@ -1,0 +1,29 @@
+// Loads web-tree-sitter and the Python grammar once per thread and parses text into trees.
+import { createRequire } from 'node:module';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+
+const require = createRequire(import.meta.url);
+
+let ready: Promise<Parser> | undefined;
+
+/**
+ * The thread's one parser. The grammar's .wasm is resolved from this module's own location
+ * (not the current folder), so the CLI works wherever the package is installed.
+ */
+export function loadParser(): Promise<Parser> {
+  ready ??= (async () => {
+    await Parser.init();
+    const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return parser;
+  })();
+  return ready;
+}
+
+/** Parse text; the caller must `tree.delete()` it (WASM memory never shrinks on its own). */
+export function parseText(parser: Parser, text: string): Tree {
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}

@@ -1,0 +1,92 @@
+// PSL202: a memoizing decorator on an instance method keeps every `self` alive in its cache.
+import type { ClassFact, DecoratorFact, FunctionFact } from '../engine/facts/types.js';
+import { defineRule } from '../engine/run/rule.js';
+
+/** Decorators whose cache lives on the function object, shared by all instances. */
+const SHARED_CACHE_DECORATORS = new Set([
+  'functools.lru_cache',
+  'functools.cache',
+  'async_lru.alru_cache',
+  'cachetools.cached',
+  'cachetools.func.lru_cache',
+  'cachetools.func.ttl_cache',
+  'cachetools.func.lfu_cache',
+  'cachetools.func.rr_cache',
+  'cachetools.func.fifo_cache',
+]);
+
+/** Enum members are singletons that live forever anyway: caching on them holds nothing extra. */
+const ENUM_BASES = new Set(['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag', 'enum.ReprEnum']);
+
+export function sharedCacheDecorator(fn: FunctionFact): DecoratorFact | undefined {
+  return fn.decorators.find((d) => d.qualifiedName !== null && SHARED_CACHE_DECORATORS.has(d.qualifiedName));
+}
+
+function isEnumClass(cls: ClassFact | undefined): boolean {
+  return !!cls?.bases.some((b) => b.qualifiedName !== null && ENUM_BASES.has(b.qualifiedName));
+}
+
+export default defineRule({
+  code: 'PSL202',
+  name: 'method-cache-holds-self',
+  family: 'cache-growth',
+  tier: 'file',
+  severity: 'warning',
+  fixable: 'never',
+  precision: 'very-high',
+  summary: 'A memoizing decorator on an instance method keeps every instance alive',
+  messages: {
+    methodCache:
+      '`@{decorator}` on method `{method}` caches `self` in a cache shared by all instances: every instance it is called on stays alive as long as the cache',
+  },
+  options: {},
+  docs: {
+    whatItDoes:
+      'Checks for `functools.lru_cache`, `functools.cache`, `async_lru.alru_cache` and `cachetools.cached` on instance methods (including async methods and properties).',
+    whyBad:
+      'The cache is stored on the function, which lives as long as the class. Its keys include `self`, so every instance the method was ever called on — and everything those instances hold — stays reachable until the entry is evicted. With `maxsize=None` or `@cache`, that is forever. The instances cannot be freed, so their memory, and the arenas it sits in, are never returned.',
+    example: [
+      'import functools',
+      '',
+      'class Report:',
+      '    def __init__(self, rows):',
+      '        self.rows = rows',
+      '',
+      '    @functools.lru_cache(maxsize=None)',
+      '    def total(self, column):',
+      '        return sum(row[column] for row in self.rows)',
+    ].join('\n'),
+    useInstead: [
+      'import functools',
+      '',
+      'class Report:',
+      '    def __init__(self, rows):',
+      '        self.rows = rows',
+      '        # A per-instance cache dies with the instance.',
+      '        self.total = functools.lru_cache(maxsize=128)(self._total)',
+      '',
+      '    def _total(self, column):',
+      '        return sum(row[column] for row in self.rows)',
+    ].join('\n'),
+    references: [
+      'https://docs.python.org/3/faq/programming.html#how-do-i-cache-method-calls',
+      'https://docs.astral.sh/ruff/rules/cached-instance-method/',
+    ],
+  },
+  check(file, ctx) {
+    const classes = new Map(file.facts.classes.map((c) => [c.id, c]));
+    for (const fn of file.facts.functions) {
+      if (fn.classId === null || (fn.kind !== 'method' && fn.kind !== 'property')) continue;
+      if (fn.params.length === 0) continue;
+      if (isEnumClass(classes.get(fn.classId))) continue;
+      const decorator = sharedCacheDecorator(fn);
+      if (!decorator) continue;
+      ctx.report({
+        span: decorator.span,
+        messageId: 'methodCache',
+        data: { decorator: decorator.text.replace(/\(.*$/s, ''), method: fn.name },
+        suggestions: [{ title: 'Cache per instance (assign a cached wrapper in __init__) or use functools.cached_property for argument-less methods' }],
+      });
+    }
+  },
+});
