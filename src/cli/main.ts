@@ -93,7 +93,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (args.output) writeFileSync(path.resolve(args.output), output.text);
   else process.stdout.write(output.text);
   for (const warning of output.warnings) process.stderr.write(`pysparse-lint: ${warning}\n`);
-  if (format !== 'stylish') {
+  // Machine formats hold the notifications too, but a person watching the run should see them.
+  if (format === 'json' || format === 'sarif' || format === 'junit') {
     for (const n of report.notifications) process.stderr.write(`pysparse-lint: ${n.level}: ${n.message}\n`);
   }
   if (args.statistics) process.stderr.write(statistics(report, rules));

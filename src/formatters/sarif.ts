@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { RuleMeta } from '../engine/run/rule.js';
+import type { SourceText } from '../engine/source/source-text.js';
 import type { Edit, Finding, LintReport, RelatedLocation, Severity, Span } from '../engine/types.js';
 import { lineHashes, normalizeLineText, pysparseFingerprint } from './fingerprints.js';
 import {
@@ -15,7 +16,6 @@ import {
   type FormatOutput,
 } from './options.js';
 import { ReportSources } from './sources.js';
-import type { SourceText } from '../engine/source/source-text.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';

@@ -44,8 +44,9 @@ function groupRows(report: LintReport): Group[] {
   const notificationsByFile = new Map<string, Notification[]>();
   const runWide: Row[] = [];
   for (const n of report.notifications) {
-    if (n.file === undefined) runWide.push(notificationRow(n));
-    else {
+    if (n.file === undefined) {
+      runWide.push(notificationRow(n));
+    } else {
       const list = notificationsByFile.get(n.file);
       if (list) list.push(n);
       else notificationsByFile.set(n.file, [n]);

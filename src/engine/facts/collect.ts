@@ -36,6 +36,10 @@ export function factsFromModel(model: SemanticModel): FileFacts {
   };
 }
 
+/** Methods Python treats as static or class methods without a decorator. */
+const IMPLICIT_STATIC_METHODS = new Set(['__new__']);
+const IMPLICIT_CLASS_METHODS = new Set(['__init_subclass__', '__class_getitem__']);
+
 export function functionFact(model: SemanticModel, node: SyntaxNode): FunctionFact {
   const { source } = model;
   const scope = model.scopeFor(node)!;
@@ -44,11 +48,12 @@ export function functionFact(model: SemanticModel, node: SyntaxNode): FunctionFa
   const decorators = decoratorFacts(model, node);
   const classId = parent.kind === 'class' ? parent.id : null;
   const decoratorNames = new Set(decorators.map((d) => d.qualifiedName));
+  const name = nameNode.text;
   const kind: FunctionFact['kind'] = classId === null
     ? 'function'
-    : decoratorNames.has('builtins.staticmethod')
+    : decoratorNames.has('builtins.staticmethod') || IMPLICIT_STATIC_METHODS.has(name)
       ? 'staticmethod'
-      : decoratorNames.has('builtins.classmethod')
+      : decoratorNames.has('builtins.classmethod') || IMPLICIT_CLASS_METHODS.has(name)
         ? 'classmethod'
         : decoratorNames.has('builtins.property') || decorators.some((d) => /\.(setter|getter|deleter)$/.test(d.text))
           ? 'property'

@@ -279,7 +279,7 @@ export function dottedName(node: SyntaxNode): string | null {
       return parts.reverse().join('.');
     }
     if (n.type === 'dotted_name') {
-      parts.push(n.children.filter((c) => c.type === 'identifier').map((c) => c.text).reverse().join('.'));
+      parts.push(n.children.filter((c) => c.type === 'identifier').map((c) => c.text).join('.'));
       return parts.reverse().join('.');
     }
     if (n.type !== 'attribute') return null;

@@ -29,7 +29,8 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
   const files = new Set<string>();
   const notifications: Notification[] = [];
   const isExcluded = picomatch([...(options.exclude ?? [])], { dot: true });
-  const gitignores = new GitignoreStack(options.respectGitignore ?? true);
+  const gitignores = new GitignoreStack();
+  const respectGitignore = options.respectGitignore ?? true;
   for (const given of paths.length > 0 ? paths : ['.']) {
     const absolute = path.resolve(options.root, given);
     let stat;
@@ -58,7 +59,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
     for (const file of found) {
       const relative = toPosix(path.relative(options.root, file));
       if (isExcluded(relative)) continue;
-      if (gitignores.ignores(file)) continue;
+      if (respectGitignore && gitignores.ignores(file, absolute)) continue;
       files.add(file);
     }
   }
@@ -72,24 +73,27 @@ export function toPosix(p: string): string {
 /** `.gitignore` files from each folder up to the repository top, read once each. */
 class GitignoreStack {
   private readonly perDir = new Map<string, Ignore | null>();
-  constructor(private readonly enabled: boolean) {}
 
-  ignores(file: string): boolean {
-    if (!this.enabled) return false;
+  /**
+   * Whether `file`, found below the folder the user named (`givenDir`), is ignored. A
+   * .gitignore above `givenDir` that ignores `givenDir` itself is not applied: naming an
+   * ignored folder on the command line means "lint it anyway" (as ripgrep does).
+   */
+  ignores(file: string, givenDir: string): boolean {
     for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
       const matcher = this.matcherFor(dir);
-      const relative = toPosix(path.relative(dir, file));
-      if (matcher?.ignores(relative)) return true;
+      if (matcher && !(isStrictlyAbove(dir, givenDir) && matcher.ignores(`${toPosix(path.relative(dir, givenDir))}/`))) {
+        if (matcher.ignores(toPosix(path.relative(dir, file)))) return true;
+      }
       if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return false;
     }
   }
 
   private matcherFor(dir: string): Ignore | null {
     if (!this.perDir.has(dir)) {
-      const file = path.join(dir, '.gitignore');
       let matcher: Ignore | null = null;
       try {
-        matcher = ignore().add(readFileSync(file, 'utf8'));
+        matcher = ignore().add(readFileSync(path.join(dir, '.gitignore'), 'utf8'));
       } catch {
         matcher = null;
       }
@@ -97,4 +101,9 @@ class GitignoreStack {
     }
     return this.perDir.get(dir)!;
   }
+}
+
+function isStrictlyAbove(dir: string, other: string): boolean {
+  const relative = path.relative(dir, other);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
