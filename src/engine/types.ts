@@ -79,6 +79,8 @@ export interface FileResult {
   readonly absolutePath: string;
   /** Decoded text; absent when the file could not be read or decoded. */
   readonly source?: string;
+  /** True when the file starts with a UTF-8 byte-order mark (stripped from `source`). */
+  readonly bom?: boolean;
   readonly findings: readonly Finding[];
   /** Fixed text, when fixes were applied (`--fix`, `--diff`, `lintText({ fix: true })`). */
   readonly fixedSource?: string;

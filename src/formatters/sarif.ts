@@ -15,7 +15,7 @@ import {
   type FormatOptions,
   type FormatOutput,
 } from './options.js';
-import { ReportSources } from './sources.js';
+import { ReportSources, withByteOrderMarks } from './sources.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -38,7 +38,8 @@ export function formatSarif(report: LintReport, rules: readonly RuleMeta[], opti
   return { text: `${JSON.stringify(log, null, 2)}\n`, warnings };
 }
 
-export function buildSarifLog(report: LintReport, rules: readonly RuleMeta[], options: FormatOptions = {}): SarifBuild {
+export function buildSarifLog(original: LintReport, rules: readonly RuleMeta[], options: FormatOptions = {}): SarifBuild {
+  const report = withByteOrderMarks(original);
   const sources = new ReportSources(report);
   const findings = report.files.flatMap((file) => file.findings);
   const descriptors = ruleDescriptors(rules, findings, options);

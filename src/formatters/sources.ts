@@ -1,6 +1,6 @@
 // Each file's decoded text as a SourceText, built once per report, for positions and snippets.
 import { SourceText } from '../engine/source/source-text.js';
-import type { Edit, LintReport, Span } from '../engine/types.js';
+import type { Edit, FileResult, Finding, LintReport, RelatedLocation, Span } from '../engine/types.js';
 
 export class ReportSources {
   private readonly texts = new Map<string, string>();
@@ -28,4 +28,35 @@ export class ReportSources {
   editSpan(edit: Edit): Span | undefined {
     return this.get(edit.file)?.span(edit.start, edit.end);
   }
+}
+
+/**
+ * The report as SARIF consumers see the files: upload-sarif and viewers read the raw UTF-8,
+ * where a byte-order mark is a character (U+FEFF) before line 1. Shift every span and edit in
+ * such files by that one code unit, so offsets, line-1 columns and line hashes agree.
+ */
+export function withByteOrderMarks(report: LintReport): LintReport {
+  const bomFiles = new Map<string, SourceText>();
+  for (const file of report.files) {
+    if (file.bom && file.source !== undefined) bomFiles.set(file.file, new SourceText(`\uFEFF${file.source}`));
+  }
+  if (bomFiles.size === 0) return report;
+  const shift = (file: string, span: Span): Span => {
+    const text = bomFiles.get(file);
+    return text ? text.span(span.start + 1, span.end + 1) : span;
+  };
+  const shiftEdit = (edit: Edit): Edit => (bomFiles.has(edit.file) ? { ...edit, start: edit.start + 1, end: edit.end + 1 } : edit);
+  const shiftFinding = (f: Finding): Finding => ({
+    ...f,
+    span: shift(f.file, f.span),
+    related: f.related.map((r: RelatedLocation) => ({ ...r, span: shift(r.file, r.span) })),
+    ...(f.fix ? { fix: { ...f.fix, edits: f.fix.edits.map(shiftEdit) } } : {}),
+    suggestions: f.suggestions.map((s) => ({ ...s, edits: s.edits.map(shiftEdit) })),
+  });
+  const files: FileResult[] = report.files.map((file) => ({
+    ...file,
+    ...(bomFiles.has(file.file) ? { source: bomFiles.get(file.file)!.text } : {}),
+    findings: file.findings.map(shiftFinding),
+  }));
+  return { ...report, files };
 }

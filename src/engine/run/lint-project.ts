@@ -94,6 +94,7 @@ export function lintProject(parser: Parser, inputs: readonly FileInput[], option
         file: analysis.path,
         absolutePath: analysis.absolutePath,
         ...(before.source !== undefined ? { source: before.source } : {}),
+        ...(before.encoding?.bom ? { bom: true } : {}),
         findings: pass.findingsByFile.get(analysis.path) ?? [],
         ...(changed && analysis.source !== undefined ? { fixedSource: analysis.source } : {}),
         fixesApplied: changed ? (fixesApplied.get(analysis.path) ?? 0) : 0,
