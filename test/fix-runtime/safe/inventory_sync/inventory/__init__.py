@@ -1,0 +1,1 @@
+"""Inventory synchronisation: supplier feeds in, reorder proposals out."""
