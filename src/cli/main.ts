@@ -8,6 +8,8 @@ import { hideBin } from 'yargs/helpers';
 import { createTwoFilesPatch } from 'diff';
 import { builtinRules, explainRule, FORMAT_NAMES, isFormatName, Linter, PysparseError, renderReport, UsageError } from '../index.js';
 import type { FormatName, LintReport, Rule } from '../index.js';
+import { addNoqaComments, applyBaseline, createBaseline, readBaseline, writeBaseline } from '../index.js';
+import { linkShards, parseShardSpec, ProgressBar, writeShard } from '../index.js';
 
 const packageJson = JSON.parse(
   readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8'),
@@ -36,6 +38,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('max-file-size', { type: 'number', describe: 'Skip files larger than this many bytes (default 10 MB)' })
     .option('explain', { type: 'string', describe: 'Print the documentation of a rule and exit' })
     .option('list-rules', { type: 'boolean', default: false, describe: 'List the rules and exit' })
+    .option('write-baseline', { type: 'string', conflicts: ['baseline', 'add-noqa'], describe: 'Record the current findings in this file (JSON) and exit 0' })
+    .option('baseline', { type: 'string', describe: 'Report only findings that are not in this baseline file' })
+    .option('add-noqa', { type: 'boolean', describe: 'Add `# noqa: CODE` to the line of each finding, then exit 0' })
+    .command('link <facts..>', 'Merge the facts files of --shard runs, run the project step, and report once (any --format)',
+      (command) => command.positional('facts', { type: 'string', array: true, describe: 'Facts files written by --shard K/N --facts-out FILE' }))
+    .option('jobs', { alias: 'j', type: 'number', describe: 'Worker threads for the per-file step (default: the available cores)' })
+    .option('cache', { type: 'boolean', default: false, describe: 'Reuse per-file results of earlier runs for unchanged files' })
+    .option('cache-location', { type: 'string', describe: 'The cache folder (default: .pysparse-cache/)' })
+    .option('file-timeout', { type: 'number', describe: 'Skip and report a file that takes longer than this many seconds (default 30)' })
+    .option('shard', { type: 'string', describe: 'Run the per-file step on shard K/N of the files only (CI matrices); needs --facts-out' })
+    .option('facts-out', { type: 'string', describe: "Write the per-file step's results to this file for `link`, and report nothing" })
+    .option('progress', { type: 'boolean', default: true, describe: 'Show a progress bar on a terminal (--no-progress: never)' })
     .version(packageJson.version)
     .alias('version', 'V')
     .help()
@@ -46,7 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     })
     .parseAsync();
 
-  const rules: readonly Rule[] = builtinRules;
+  const rules: readonly Rule[] = await new Linter(builtinRules).catalogue(args.config ? { configFile: args.config } : {}); // plugins too
   if (args.explain !== undefined) {
     const text = explainRule(rules, args.explain);
     if (text === null) throw new UsageError(`unknown rule code '${args.explain}'`, 'run `pysparse-lint --list-rules`');
@@ -62,19 +76,37 @@ export async function main(argv: readonly string[]): Promise<number> {
   const dryRun = args.diff || args['fix-dry-run'];
   const fixMode = args.fix || dryRun ? (args['unsafe-fixes'] ? 'unsafe' : 'safe') : 'none';
   const paths = (args._ as (string | number)[]).map(String);
+  const linking = paths[0] === 'link';
 
   const started = performance.now();
-  const linter = new Linter(rules);
-  let report = await linter.lintFiles(paths, {
+  const runOptions = {
     ...(args.config ? { configFile: args.config } : {}),
     ...(args.select ? { select: args.select.flatMap(splitList) } : {}),
     ...(args.ignore ? { ignore: args.ignore.flatMap(splitList) } : {}),
     ...(args['extend-select'] ? { extendSelect: args['extend-select'].flatMap(splitList) } : {}),
-    fix: fixMode,
-    writeFixes: args.fix && !dryRun,
     ...(args['max-file-size'] ? { maxFileBytes: args['max-file-size'] } : {}),
-  });
+  };
+  const progress = args.progress && process.stderr.isTTY ? new ProgressBar(process.stderr) : undefined;
+  const scale = scaleOptions(args, fixMode !== 'none' || linking, progress ? (done, total) => progress.update(done, total) : undefined);
+  if (scale.factsOut !== undefined) {
+    if (args.baseline !== undefined || args['write-baseline'] !== undefined || args['add-noqa']) {
+      throw new UsageError('--facts-out cannot be combined with --baseline, --write-baseline or --add-noqa', 'use them on the `link` run');
+    }
+    const shard = scale.shard ?? { index: 1, count: 1 };
+    const written = await writeShard(paths, shard, scale.factsOut, { ...runOptions, ...scale.engine, catalogue: rules });
+    progress?.finish();
+    for (const n of written.notifications) process.stderr.write(`pysparse-lint: ${n.level}: ${n.message}\n`);
+    process.stderr.write(`shard ${shard.index}/${shard.count}: ${written.files} file${written.files === 1 ? '' : 's'} analysed in ${((performance.now() - started) / 1000).toFixed(2)}s, facts written to ${scale.factsOut}\n`);
+    return 0;
+  }
+  let report: LintReport = linking
+    ? linkShards((args.facts as string[] | undefined) ?? paths.slice(1), { ...runOptions, catalogue: rules })
+    : await new Linter(rules).lintFiles(paths, { ...runOptions, ...scale.engine, fix: fixMode, writeFixes: args.fix && !dryRun });
+  progress?.finish();
   const elapsed = (performance.now() - started) / 1000;
+  const adopted = await adoptionStep(args, report);
+  if (typeof adopted === 'number') return adopted;
+  report = adopted;
 
   if (dryRun) {
     process.stdout.write(unifiedDiff(report));
@@ -109,6 +141,72 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+/** --jobs, --cache, --cache-location, --file-timeout, --shard, --facts-out: checked and turned into engine options. */
+function scaleOptions(
+  args: { readonly jobs?: number | undefined; readonly cache: boolean; readonly 'cache-location'?: string | undefined; readonly 'file-timeout'?: number | undefined; readonly shard?: string | undefined; readonly 'facts-out'?: string | undefined },
+  fixingOrLinking: boolean,
+  onProgress: ((done: number, total: number) => void) | undefined,
+): {
+  engine: { jobs?: number; cache?: boolean; cacheLocation?: string; fileTimeoutMs?: number; onProgress?: (done: number, total: number) => void };
+  shard?: ReturnType<typeof parseShardSpec>;
+  factsOut?: string;
+} {
+  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${args.jobs}`);
+  if (args['file-timeout'] !== undefined && !(args['file-timeout'] > 0)) throw new UsageError(`--file-timeout must be a number of seconds above 0, not ${args['file-timeout']}`);
+  if (args.shard !== undefined && args['facts-out'] === undefined) {
+    throw new UsageError('--shard needs --facts-out FILE', 'each shard writes its facts; `pysparse-lint link FILE...` then reports on all of them');
+  }
+  if (args['facts-out'] !== undefined && fixingOrLinking) throw new UsageError('--facts-out cannot be combined with --fix, --diff or link');
+  const engine: ReturnType<typeof scaleOptions>['engine'] = {
+    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
+    ...(args.cache ? { cache: true } : {}),
+    ...(args['cache-location'] !== undefined ? { cacheLocation: args['cache-location'] } : {}),
+    ...(args['file-timeout'] !== undefined ? { fileTimeoutMs: args['file-timeout'] * 1000 } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  };
+  return {
+    engine,
+    ...(args.shard !== undefined ? { shard: parseShardSpec(args.shard) } : {}),
+    ...(args['facts-out'] !== undefined ? { factsOut: args['facts-out'] } : {}),
+  };
+}
+
+/** --write-baseline, --baseline and --add-noqa: a report to go on with, or the exit code. */
+async function adoptionStep(
+  args: { readonly 'write-baseline'?: string | undefined; readonly baseline?: string | undefined; readonly 'add-noqa'?: boolean | undefined; readonly diff: boolean },
+  report: LintReport,
+): Promise<LintReport | number> {
+  if (args.diff && (args['add-noqa'] || args['write-baseline'] !== undefined)) {
+    throw new UsageError(`--${args['add-noqa'] ? 'add-noqa' : 'write-baseline'} cannot be combined with --diff`, 'it records the code on disk, which --diff leaves unfixed');
+  }
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (args['write-baseline'] !== undefined) {
+    const file = path.resolve(args['write-baseline']);
+    const baseline = createBaseline(report, path.dirname(file));
+    writeBaseline(file, baseline);
+    const count = Object.values(baseline.files).flatMap((codes) => Object.values(codes)).reduce((n, list) => n + list.length, 0);
+    process.stderr.write(`pysparse-lint: wrote ${plural(count, 'finding')} to the baseline ${args['write-baseline']}\n`);
+    return 0;
+  }
+  if (args.baseline !== undefined) {
+    const file = path.resolve(args.baseline);
+    const applied = applyBaseline(report, readBaseline(file), path.dirname(file));
+    report = applied.report;
+    if (applied.suppressed > 0) process.stderr.write(`pysparse-lint: ${plural(applied.suppressed, 'finding')} hidden by the baseline ${args.baseline}\n`);
+    if (applied.stale > 0) {
+      const entries = applied.stale === 1 ? '1 baseline entry' : `${applied.stale} baseline entries`;
+      process.stderr.write(`pysparse-lint: ${entries} no longer found; re-run with --write-baseline to drop them\n`);
+    }
+  }
+  if (args['add-noqa']) {
+    const added = await addNoqaComments(report);
+    for (const n of added.notifications) process.stderr.write(`pysparse-lint: ${n.level}: ${n.message}\n`);
+    process.stderr.write(`pysparse-lint: added ${plural(added.codesAdded, 'noqa code')} to ${plural(added.filesChanged, 'file')}\n`);
+    return 0;
+  }
+  return report;
+}
+
 function splitList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
@@ -123,7 +221,9 @@ function onlyErrors(report: LintReport): LintReport {
 function unifiedDiff(report: LintReport): string {
   return report.files
     .filter((f) => f.fixedSource !== undefined && f.source !== undefined)
-    .map((f) => createTwoFilesPatch(`a/${f.file}`, `b/${f.file}`, f.source!, f.fixedSource!, '', '', { context: 3 }))
+    .map((f) => createTwoFilesPatch(`a/${f.file}`, `b/${f.file}`, f.source!, f.fixedSource!, undefined, undefined, { context: 3 })
+      // git's shape: no `===` banner, no tab after the file names.
+      .replace(/^=+\n/, '').replace(/^(---|\+\+\+) (.*)\t$/gm, '$1 $2'))
     .join('');
 }
 

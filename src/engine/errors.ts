@@ -16,6 +16,11 @@ export class ConfigError extends PysparseError {
   readonly code = 'PSL_CONFIG_INVALID';
 }
 
+/** A plugin named in the configuration cannot be found or loaded, or its rules are invalid or collide. */
+export class PluginError extends PysparseError {
+  readonly code = 'PSL_PLUGIN_INVALID';
+}
+
 /** A command-line argument or API option that makes no sense. */
 export class UsageError extends PysparseError {
   readonly code = 'PSL_USAGE';

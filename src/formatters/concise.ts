@@ -16,7 +16,7 @@ export function formatConcise(report: LintReport, _rules: readonly RuleMeta[], o
     lines.push(paint.bold('All checks passed!'));
     return { text: `${lines.join('\n')}\n`, warnings: [] };
   }
-  lines.push(`Found ${plural(total, 'error')}.`);
+  lines.push(`Found ${plural(total, 'problem')}.`);
   const hidden =
     tally.unsafeFixes > 0
       ? `${plural(tally.unsafeFixes, 'hidden fix', 'hidden fixes')} can be enabled with the \`--unsafe-fixes\` option`

@@ -1,5 +1,4 @@
 // Result fingerprints for SARIF: GitHub's primaryLocationLineHash, and our own line-shift-proof one.
-import { createHash } from 'node:crypto';
 
 const BLOCK_SIZE = 100;
 const EOF_MARK = 0xffff;
@@ -65,20 +64,4 @@ function windowHash(stream: Uint16Array, start: number): string {
     hi = (hi * 37 + carry) % TWO_32;
   }
   return hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(8, '0');
-}
-
-/** Whitespace-free text, so re-indenting or reflowing a line keeps its fingerprint. */
-export function normalizeLineText(line: string): string {
-  return line.replace(/\s+/g, '');
-}
-
-/**
- * `pysparseFingerprint/v1`: rule, file, the flagged line's normalized text and which occurrence
- * of that triple this is. It ignores line numbers, so inserting lines above leaves it unchanged.
- */
-export function pysparseFingerprint(ruleId: string, file: string, normalizedLine: string, occurrence: number): string {
-  return createHash('sha256')
-    .update(`${ruleId}\u0000${file}\u0000${normalizedLine}\u0000${occurrence}`)
-    .digest('hex')
-    .slice(0, 32);
 }

@@ -27,8 +27,11 @@ export interface FormatOutput {
 
 export const TOOL_NAME = 'pysparse-lint';
 export const DEFAULT_TOOL_VERSION = '0.0.0-unknown';
-export const DEFAULT_INFORMATION_URI = 'https://github.com/pysparse/pysparse-lint';
-export const DEFAULT_DOCS_BASE_URL = 'https://github.com/pysparse/pysparse-lint/blob/main/';
+/** The project's home; package.json `homepage` and `repository` name it too (test/docs.test.ts checks). */
+export const REPOSITORY_URL = 'https://github.com/pysparse/pysparse-lint';
+export const DEFAULT_INFORMATION_URI = REPOSITORY_URL;
+/** Rule pages are `docs/rules/<CODE>.md` under this. */
+export const DEFAULT_DOCS_BASE_URL = `${REPOSITORY_URL}/blob/main/`;
 export const DEFAULT_SARIF_CATEGORY = 'pysparse-lint/';
 /** GitHub code scanning rejects a run with more results than this. */
 export const GITHUB_MAX_RESULTS_PER_RUN = 25_000;

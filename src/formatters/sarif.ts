@@ -4,7 +4,10 @@ import type * as Sarif from 'sarif';
 import type { RuleMeta } from '../engine/run/rule.js';
 import type { SourceText } from '../engine/source/source-text.js';
 import type { Edit, Finding, LintReport, RelatedLocation, Severity, Span } from '../engine/types.js';
-import { lineHashes, normalizeLineText, pysparseFingerprint } from './fingerprints.js';
+import { lineHashes } from './fingerprints.js';
+import { fingerprintFindings } from '../engine/run/fingerprint.js';
+import { renderRuleDocs } from '../engine/run/rule-docs.js';
+import { kebab } from '../engine/config/config.js';
 import {
   DEFAULT_DOCS_BASE_URL,
   DEFAULT_INFORMATION_URI,
@@ -54,8 +57,10 @@ export function buildSarifLog(original: LintReport, rules: readonly RuleMeta[], 
   const warnings =
     droppedResults > 0
       ? [
-          `SARIF output keeps the ${kept.length} most severe of ${findings.length} results and leaves out ${droppedResults}: ` +
-            `GitHub code scanning rejects a run with more than ${GITHUB_MAX_RESULTS_PER_RUN} results.`,
+          `SARIF output keeps the ${kept.length} most severe of ${findings.length} results and leaves out ${droppedResults}` +
+            (limit === GITHUB_MAX_RESULTS_PER_RUN
+              ? `: GitHub code scanning rejects a run with more than ${GITHUB_MAX_RESULTS_PER_RUN} results.`
+              : ` (the limit asked for is ${limit}).`),
         ]
       : [];
   const rootUri = directoryUri(report.root);
@@ -110,6 +115,12 @@ function ruleDescriptors(rules: readonly RuleMeta[], findings: readonly Finding[
   return { list, indexOf };
 }
 
+/** Only built-in (PSL) rules have pages under docs/rules; a plugin rule names its own page (`docs.url`), or has none. */
+function helpUriOf(rule: RuleMeta, docsBase: string): { helpUri?: string } {
+  if (rule.docs.url) return { helpUri: rule.docs.url };
+  return /^PSL[0-9]+$/.test(rule.code) ? { helpUri: `${docsBase}docs/rules/${encodeURIComponent(rule.code)}.md` } : {};
+}
+
 function ruleDescriptor(rule: RuleMeta, docsBase: string): Sarif.ReportingDescriptor {
   return {
     id: rule.code,
@@ -117,7 +128,7 @@ function ruleDescriptor(rule: RuleMeta, docsBase: string): Sarif.ReportingDescri
     shortDescription: { text: truncate(rule.summary, MAX_DESCRIPTION_CHARS) },
     fullDescription: { text: truncate(rule.docs.whatItDoes, MAX_DESCRIPTION_CHARS) },
     help: { text: helpText(rule), markdown: helpMarkdown(rule) },
-    helpUri: `${docsBase}docs/rules/${encodeURIComponent(rule.code)}.md`,
+    ...helpUriOf(rule, docsBase),
     defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: {
       tags: [rule.family, 'memory'],
@@ -185,33 +196,17 @@ function helpText(rule: RuleMeta): string {
   return sections.join('\n\n');
 }
 
-/** The same sections as Markdown; GitHub's rule panel shows this one. */
+/** The rule's docs page; GitHub's rule panel shows this one. */
 function helpMarkdown(rule: RuleMeta): string {
-  const { docs } = rule;
-  const sections: string[] = [
-    `## What it does\n${docs.whatItDoes}`,
-    `## Why is this bad?\n${docs.whyBad}`,
-    `## Example\n${pythonBlock(docs.example)}`,
-    `## Use instead\n${pythonBlock(docs.useInstead)}`,
-  ];
-  if (docs.fixSafety) sections.push(`## Fix safety\n${docs.fixSafety}`);
-  const options = optionLines(rule, (name) => `\`${name}\``);
-  if (options.length) sections.push(`## Options\n${options.join('\n')}`);
-  if (docs.references?.length) sections.push(`## References\n${docs.references.map((r) => `- <${r}>`).join('\n')}`);
-  return sections.join('\n\n');
+  return renderRuleDocs(rule);
 }
 
 function optionLines(rule: RuleMeta, name: (n: string) => string): string[] {
   return Object.entries(rule.options).map(
-    ([key, spec]) => `- ${name(key)} (${spec.type}, default ${JSON.stringify(spec.default)}): ${spec.description}`,
+    ([key, spec]) => `- ${name(kebab(key))} (${spec.type}, default ${JSON.stringify(spec.default)}): ${spec.description}`,
   );
 }
 
-function pythonBlock(code: string): string {
-  const longestRun = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longestRun + 1);
-  return `${fence}python\n${code.replace(/\n+$/, '')}\n${fence}`;
-}
 
 function indent(code: string): string {
   return code
@@ -378,15 +373,7 @@ class LineHashCache {
 
 /** `pysparseFingerprint/v1` for every finding, counting occurrences in report order. */
 function ownFingerprints(findings: readonly Finding[], sources: ReportSources): string[] {
-  const occurrences = new Map<string, number>();
-  return findings.map((finding) => {
-    const source = sources.get(finding.file);
-    const line = normalizeLineText(source ? source.lineText(finding.span.startLine) : finding.message);
-    const key = `${finding.ruleId}\u0000${finding.file}\u0000${line}`;
-    const occurrence = (occurrences.get(key) ?? 0) + 1;
-    occurrences.set(key, occurrence);
-    return pysparseFingerprint(finding.ruleId, finding.file, line, occurrence);
-  });
+  return fingerprintFindings(findings, (f) => f.file, (f) => sources.get(f.file)?.lineText(f.span.startLine));
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

@@ -23,7 +23,7 @@ export function tallyReport(report: LintReport): Tally {
   for (const file of report.files) {
     for (const finding of file.findings) {
       counts[finding.severity]++;
-      if (finding.fix?.safety === 'safe') safeFixes++;
+      if (hasSafeFix(finding)) safeFixes++;
       else if (finding.fix?.safety === 'unsafe') unsafeFixes++;
     }
   }
@@ -35,8 +35,9 @@ export function problemCount(tally: Tally): number {
   return tally.errors + tally.warnings + tally.infos;
 }
 
+/** Fixes always carry edits (the rule context drops empty ones), so safety alone decides. */
 export function hasSafeFix(finding: Finding): boolean {
-  return finding.fix?.safety === 'safe' && finding.fix.edits.length > 0;
+  return finding.fix?.safety === 'safe';
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

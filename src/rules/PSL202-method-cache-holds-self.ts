@@ -7,6 +7,7 @@ const SHARED_CACHE_DECORATORS = new Set([
   'functools.lru_cache',
   'functools.cache',
   'async_lru.alru_cache',
+  'methodtools.lru_cache',
   'cachetools.cached',
   'cachetools.func.lru_cache',
   'cachetools.func.ttl_cache',
@@ -19,11 +20,26 @@ const SHARED_CACHE_DECORATORS = new Set([
 const ENUM_BASES = new Set(['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag', 'enum.ReprEnum']);
 
 export function sharedCacheDecorator(fn: FunctionFact): DecoratorFact | undefined {
-  return fn.decorators.find((d) => d.qualifiedName !== null && SHARED_CACHE_DECORATORS.has(d.qualifiedName));
+  return fn.decorators.find((d) => d.qualifiedName !== null && SHARED_CACHE_DECORATORS.has(d.qualifiedName) && !keyIgnoresSelf(d));
 }
 
-function isEnumClass(cls: ClassFact | undefined): boolean {
-  return !!cls?.bases.some((b) => b.qualifiedName !== null && ENUM_BASES.has(b.qualifiedName));
+/** `@cached(cache, key=lambda self, x: hashkey(x))`: the key leaves `self` out, so the cache holds no instance. */
+function keyIgnoresSelf(decorator: DecoratorFact): boolean {
+  const key = decorator.args.find((a) => a.keyword === 'key');
+  const match = key ? /^lambda\s+([A-Za-z_]\w*)\s*(?:,[^:]*)?:([\s\S]*)$/.exec(key.text.trim()) : null;
+  if (!match) return false;
+  return !new RegExp(`\\b${match[1]}\\b`).test(match[2]!);
+}
+
+/** An enum, directly or through enum base classes defined in the same file. */
+function isEnumClass(cls: ClassFact | undefined, classes: ReadonlyMap<string, ClassFact>, moduleName: string, depth = 0): boolean {
+  if (!cls || depth > 16) return false;
+  return cls.bases.some((b) => {
+    if (b.qualifiedName === null) return false;
+    if (ENUM_BASES.has(b.qualifiedName)) return true;
+    const local = b.qualifiedName.startsWith(`${moduleName}.`) ? classes.get(b.qualifiedName.slice(moduleName.length + 1)) : undefined;
+    return isEnumClass(local, classes, moduleName, depth + 1);
+  });
 }
 
 export default defineRule({
@@ -42,7 +58,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for `functools.lru_cache`, `functools.cache`, `async_lru.alru_cache` and `cachetools.cached` on instance methods (including async methods and properties).',
+      'Checks for `functools.lru_cache`, `functools.cache`, `async_lru.alru_cache`, `methodtools.lru_cache`, `cachetools.cached` and the `cachetools.func` decorators on instance methods (including async methods and properties). Not for static and class methods, methods of `enum.Enum` subclasses (members live forever anyway), `cachetools.cachedmethod` with a per-instance cache, or a `cached` key that leaves `self` out.',
     whyBad:
       'The cache is stored on the function, which lives as long as the class. Its keys include `self`, so every instance the method was ever called on — and everything those instances hold — stays reachable until the entry is evicted. With `maxsize=None` or `@cache`, that is forever. The instances cannot be freed, so their memory, and the arenas it sits in, are never returned.',
     example: [
@@ -78,7 +94,7 @@ export default defineRule({
     for (const fn of file.facts.functions) {
       if (fn.classId === null || (fn.kind !== 'method' && fn.kind !== 'property')) continue;
       if (fn.params.length === 0) continue;
-      if (isEnumClass(classes.get(fn.classId))) continue;
+      if (isEnumClass(classes.get(fn.classId), classes, file.facts.module.name)) continue;
       const decorator = sharedCacheDecorator(fn);
       if (!decorator) continue;
       ctx.report({

@@ -133,7 +133,7 @@ describe('concise', () => {
         "pkg/bad.py:1:7: syntax-error Expected a parameter name, found ':'",
         'pkg/b.py: read-error could not read file: EACCES',
         'pysparse-lint: cache-rebuilt the cache was rebuilt',
-        'Found 5 errors.',
+        'Found 5 problems.',
         '[*] 1 fixable with the `--fix` option (1 hidden fix can be enabled with the `--unsafe-fixes` option).',
         '',
       ].join('\n'),
@@ -145,7 +145,7 @@ describe('concise', () => {
     const onlyUnsafe: LintReport = { ...report, files: [{ ...report.files[0]!, findings: [cycle] }], notifications: [] };
     assert.equal(
       formatReport(onlyUnsafe, [], 'concise'),
-      'pkg/a.py:1:8: PSL301 a <b> & "c" 100%, really: yes\nFound 1 error.\nNo fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n',
+      'pkg/a.py:1:8: PSL301 a <b> & "c" 100%, really: yes\nFound 1 problem.\nNo fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n',
     );
   });
 

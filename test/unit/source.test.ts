@@ -68,7 +68,7 @@ describe('SourceText', () => {
 
 describe('positions of findings', () => {
   const code = (prefix: string, eol: string) =>
-    ['import functools', 'class A:', `${prefix}@functools.cache`, '    def f(self):', '        return 1', ''].join(eol);
+    ['import functools', 'class A:', `${prefix}@functools.lru_cache(maxsize=8)`, '    def f(self):', '        return 1', ''].join(eol);
   for (const [name, prefix, eol, column] of [
     ['LF', '    ', '\n', 5],
     ['CRLF', '    ', '\r\n', 5],
@@ -86,7 +86,7 @@ describe('positions of findings', () => {
 
 describe('syntax errors', () => {
   it('gives one syntax-error finding and still analyses the rest', async () => {
-    const src = 'import functools\ndef broken(:\n    pass\nclass A:\n    @functools.cache\n    def f(self):\n        return 1\n';
+    const src = 'import functools\ndef broken(:\n    pass\nclass A:\n    @functools.lru_cache(maxsize=8)\n    def f(self):\n        return 1\n';
     const { findings } = await lintText(src);
     assert.deepEqual(findings.map((f) => f.ruleId), ['syntax-error', 'PSL202']);
     assert.equal(findings[0]!.span.startLine, 2);

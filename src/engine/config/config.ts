@@ -16,6 +16,11 @@ export interface UserConfig {
   readonly 'per-file-ignores'?: Readonly<Record<string, readonly string[]>>;
   /** Per rule code: `severity` and the rule's own options (kebab- or camelCase). */
   readonly rules?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Modules that add rules: package names (`pysparse-lint-plugin-acme`) or paths
+   * (`./tools/memory_rules.mjs`), resolved from the config file's folder.
+   */
+  readonly plugins?: readonly string[];
 }
 
 export interface RuleSettings {
@@ -35,7 +40,7 @@ export interface ResolvedConfig {
   readonly source: string | null;
 }
 
-const TOP_LEVEL_KEYS = new Set(['select', 'ignore', 'extend-select', 'exclude', 'per-file-ignores', 'rules']);
+const TOP_LEVEL_KEYS = new Set(['select', 'ignore', 'extend-select', 'exclude', 'per-file-ignores', 'rules', 'plugins']);
 const SEVERITIES = new Set<Severity>(['error', 'warning', 'info']);
 
 /** Find the nearest `pyproject.toml` with a `[tool.pysparse-lint]` table, walking up from `dir`. */
@@ -79,7 +84,7 @@ function validateShape(data: unknown, where: string): UserConfig {
     }
   }
   const record = data as Record<string, unknown>;
-  for (const key of ['select', 'ignore', 'extend-select', 'exclude']) {
+  for (const key of ['select', 'ignore', 'extend-select', 'exclude', 'plugins']) {
     if (key in record && !isStringArray(record[key])) throw new ConfigError(`${where}: '${key}' must be a list of strings`);
   }
   const pfi = record['per-file-ignores'];

@@ -1,7 +1,796 @@
-// Tier 1 facts for the bulk-transform rules.
-import type { SemanticModel } from './scope.js';
-import type { BulkFacts } from './bulk-types.js';
+// Tier 1 facts for the bulk-transform rules: per function, what it builds and returns and how it
+// reads each parameter; per call that may reach a project function, how its result is used and
+// where it flows. One usage-index walk per file; everything else reads that index.
+import { field, type SyntaxNode } from '../source/syntax.js';
+import { convertToGenerator, isPlainLocal, rootName, type AccumulatorOp, type ProducerShape } from '../fix/generator.js';
+import { dottedName, parameterName, type SemanticModel } from './scope.js';
+import type {
+  BulkCallFact, BulkFacts, BulkFlowFact, BulkFunctionFact, BulkParamFact, CallKey, CollectionKind, ProducerFact, UseFact,
+} from './bulk-types.js';
+import {
+  buildUsageIndex, bodyOfNode, lowerBound, seesBinding, statementOf, usageOfExpression, usageOfParameter,
+  type BodyIndex, type Use, type UsageIndex,
+} from './usage.js';
 
-export function collectBulkFacts(_model: SemanticModel): BulkFacts {
-  return {};
+export function collectBulkFacts(model: SemanticModel): BulkFacts {
+  return new BulkCollector(model).collect();
+}
+
+export function callKey(node: SyntaxNode): CallKey {
+  return `${node.start}:${node.end}`;
+}
+
+/** What a call's callee may be in the project, as far as this file can tell. */
+interface Callee {
+  /** Resolved name, or `self.x` kept as written. */
+  readonly qualifiedName: string | null;
+  /** From the receiver's class: `store = CrmStore(); store.load()` → `mod.CrmStore.load`. */
+  readonly inferred: string | null;
+}
+
+/** Calls that print, log or write: their order would change if they ran while the caller iterates. */
+const IO_CALLS: ReadonlySet<string> = new Set([
+  'builtins.print', 'builtins.input', 'builtins.exec', 'builtins.breakpoint', 'warnings.warn', 'time.sleep',
+  'sys.exit', 'os.remove', 'os.unlink', 'os.rename', 'os.replace', 'os.makedirs', 'os.mkdir', 'os.rmdir',
+  'os.removedirs', 'os.system', 'os.write', 'os.chmod', 'os.chown', 'os.symlink', 'os.link', 'os.truncate',
+  'os.kill', 'os.putenv', 'os.unsetenv', 'os.chdir', 'sys.stdout.write', 'sys.stderr.write', 'pprint.pprint',
+]);
+const IO_PREFIXES = ['logging.', 'shutil.', 'subprocess.', 'socket.', 'random.', 'requests.', 'urllib.request.'];
+const WRITE_METHODS: ReadonlySet<string> = new Set([
+  'write', 'writelines', 'writerow', 'writerows', 'flush', 'send', 'sendall', 'sendto', 'commit', 'rollback',
+  'put', 'put_nowait', 'emit', 'publish',
+]);
+const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log']);
+const MUTATORS: ReadonlySet<string> = new Set([
+  'append', 'extend', 'insert', 'remove', 'pop', 'clear', 'update', 'add', 'discard', 'setdefault', 'sort',
+  'reverse', 'popitem', 'appendleft', 'extendleft', 'popleft', 'rotate',
+]);
+
+/** Methods that end or reset what a lazy producer would still read. */
+const CLOSERS: ReadonlySet<string> = new Set([
+  'close', 'commit', 'rollback', 'reset', 'truncate', 'seek', 'shutdown', 'release', 'stop', 'terminate', 'cancel',
+]);
+
+/** Builtins that copy an iterable into a new collection (or wrap it) without transforming items. */
+const COPYING_BUILTINS: ReadonlySet<string> = new Set([
+  'builtins.list', 'builtins.tuple', 'builtins.sorted', 'builtins.set', 'builtins.frozenset', 'builtins.iter', 'builtins.reversed',
+]);
+
+/** Empty-collection constructors an accumulator starts from. */
+const EMPTY_CALLS: ReadonlyMap<string, CollectionKind> = new Map([
+  ['builtins.list', 'list'], ['builtins.set', 'set'], ['builtins.dict', 'dict'],
+  ['collections.OrderedDict', 'dict'], ['collections.defaultdict', 'dict'],
+]);
+const MATERIALIZERS: ReadonlyMap<string, CollectionKind> = new Map([
+  ['builtins.list', 'list'], ['builtins.set', 'set'], ['builtins.frozenset', 'set'], ['builtins.sorted', 'list'],
+  ['builtins.dict', 'dict'], ['builtins.tuple', 'tuple'],
+]);
+const COMPREHENSION_KIND: Readonly<Record<string, CollectionKind>> = {
+  list_comprehension: 'list', set_comprehension: 'set', dictionary_comprehension: 'dict',
+};
+
+class BulkCollector {
+  private readonly index: UsageIndex;
+  private readonly callees = new Map<SyntaxNode, Callee | null>();
+  private readonly receiverClasses = new Map<string, string | null>();
+
+  constructor(private readonly model: SemanticModel) {
+    this.index = buildUsageIndex(model);
+  }
+
+  collect(): BulkFacts {
+    const functions: BulkFunctionFact[] = [];
+    const calls: BulkCallFact[] = [];
+    const flows: BulkFlowFact[] = [];
+    for (const body of this.index.bodies.values()) {
+      if (body.kind === 'function') functions.push(this.functionFact(body));
+      if (body.kind === 'class') continue;
+      for (const call of body.calls) {
+        const callee = this.callee(call, body);
+        if (!callee) continue;
+        calls.push(this.callFact(call, body, callee));
+        this.collectFlows(call, body, flows);
+      }
+    }
+    return { functions, calls, flows, escapes: [...this.index.escapes].sort(), openExports: this.openExports() };
+  }
+
+  /** `__all__` that is not one literal list or tuple of strings, or is grown later. */
+  private openExports(): boolean {
+    const module = this.index.module;
+    const stores = module.stores.get('__all__') ?? [];
+    if (stores.length === 0) return false;
+    if (stores.length > 1 || (module.loads.get('__all__') ?? []).length > 0) return true;
+    const statement = statementOf(stores[0]!);
+    const assignment = statement?.type === 'expression_statement' ? statement.children[0] : undefined;
+    const right = assignment?.type === 'assignment' ? field(assignment, 'right') : undefined;
+    return !right || (right.type !== 'list' && right.type !== 'tuple')
+      || right.children.some((c) => c.isNamed && c.type !== 'string' && c.type !== 'comment');
+  }
+
+  // ---- callees ------------------------------------------------------------------------------
+
+  /** Null when the call cannot reach a project function (builtins, locals, expressions). */
+  private callee(call: SyntaxNode, body: BodyIndex): Callee | null {
+    if (this.callees.has(call)) return this.callees.get(call)!;
+    const result = this.computeCallee(call, body);
+    this.callees.set(call, result);
+    return result;
+  }
+
+  private computeCallee(call: SyntaxNode, body: BodyIndex): Callee | null {
+    const fn = field(call, 'function');
+    const dotted = fn ? dottedName(fn) : null;
+    if (!fn || !dotted) return null;
+    const parts = dotted.split('.');
+    const head = parts[0]!;
+    if ((head === 'self' || head === 'cls') && parts.length === 2) {
+      return this.model.lookup(head, fn)?.binding.kind === 'parameter' ? { qualifiedName: dotted, inferred: null } : null;
+    }
+    const resolved = this.model.resolveDotted(dotted, fn);
+    if (resolved) return resolved.startsWith('builtins.') ? null : { qualifiedName: resolved, inferred: null };
+    if (parts.length !== 2) return null;
+    const cls = this.receiverClass(body, head);
+    return cls ? { qualifiedName: null, inferred: `${cls}.${parts[1]}` } : null;
+  }
+
+  /** The class a local or parameter holds: `x = Cls(...)` (bound once) or `x: Cls`. */
+  private receiverClass(body: BodyIndex, name: string): string | null {
+    const key = `${body.scope.id}\u0000${name}`;
+    if (this.receiverClasses.has(key)) return this.receiverClasses.get(key)!;
+    let result: string | null = null;
+    const binding = body.scope.bindings.get(name);
+    if (binding?.kind === 'parameter') {
+      const type = field(binding.node, 'type');
+      const annotation = type?.children.find((c) => c.isNamed);
+      if (annotation && (annotation.type === 'identifier' || annotation.type === 'attribute')) {
+        result = this.model.resolveExpression(annotation);
+      }
+    } else if (binding?.kind === 'assignment') {
+      const stores = body.stores.get(name) ?? [];
+      const statement = stores.length === 1 ? statementOf(stores[0]!) : undefined;
+      const assignment = statement?.type === 'expression_statement' ? statement.children[0] : undefined;
+      const right = assignment?.type === 'assignment' && field(assignment, 'left') === stores[0] ? field(assignment, 'right') : undefined;
+      const ctor = right?.type === 'call' ? field(right, 'function') : undefined;
+      if (ctor && (ctor.type === 'identifier' || ctor.type === 'attribute')) result = this.model.resolveExpression(ctor);
+    }
+    if (result?.startsWith('builtins.')) result = null;
+    this.receiverClasses.set(key, result);
+    return result;
+  }
+
+  // ---- uses ---------------------------------------------------------------------------------
+
+  private toUseFact(use: Use): UseFact {
+    switch (use.kind) {
+      case 'single-pass':
+        return { kind: 'single', how: use.how, orderInsensitive: use.orderInsensitive };
+      case 'returned':
+        return { kind: 'returned' };
+      case 'other':
+        return { kind: 'other', reason: use.reason };
+      case 'passed': {
+        const body = bodyOfNode(this.index, use.call);
+        const callee = body ? this.callee(use.call, body) : null;
+        if (!callee) return { kind: 'other', reason: 'passed to a function outside the project' };
+        return { kind: 'passed', call: callKey(use.call), index: use.index, keyword: use.keyword };
+      }
+    }
+  }
+
+  private callFact(call: SyntaxNode, body: BodyIndex, callee: Callee): BulkCallFact {
+    const use = usageOfExpression(this.index, call);
+    const statement = statementOf(call) ?? call;
+    const calleeNode = field(call, 'function')!;
+    const fnBody = body.kind === 'function' ? body : enclosingFunctionBody(body);
+    return {
+      call: callKey(call),
+      use: this.toUseFact(use),
+      siteHazards: use.kind === 'other' ? [] : this.siteHazards(call, body, use),
+      inferredCallee: callee.inferred,
+      enclosingFunctionId: fnBody ? fnBody.scope.id : null,
+      text: `${this.model.source.text.slice(calleeNode.start, calleeNode.end)}()`,
+      span: this.model.source.span(call.start, call.end),
+      statementSpan: this.model.source.span(statement.start, Math.max(call.end, statement.start)),
+    };
+  }
+
+  /**
+   * Why a lazily computed result would behave differently at this call site: the call sits in a
+   * `with`/`try` the reading code is outside of (or returns out of one), or the call's inputs
+   * (arguments, receiver) are written between the call and the read, or while the result is iterated.
+   */
+  private siteHazards(call: SyntaxNode, body: BodyIndex, use: Use): string[] {
+    const hazards: string[] = [];
+    if (use.kind === 'other') return hazards;
+    const read = use.at;
+    for (let p = call.parent; p && p !== body.node; p = p.parent) {
+      if ((p.type === 'with_statement' || p.type === 'try_statement') && (use.kind === 'returned' || !(read.start >= p.start && read.end <= p.end))) {
+        hazards.push(`the call is inside a \`${p.type === 'with_statement' ? 'with' : 'try'}\` block that the result ${use.kind === 'returned' ? 'is returned out of' : 'is read after'}`);
+        break;
+      }
+    }
+    const inputs = new Set<string>();
+    const callee = field(call, 'function');
+    const receiver = callee?.type === 'attribute' ? field(callee, 'object') : undefined;
+    const receiverPath = receiver ? dottedName(receiver) : null;
+    if (receiverPath) inputs.add(receiverPath);
+    for (const arg of field(call, 'arguments')?.children ?? []) {
+      if (!arg.isNamed) continue;
+      const value = arg.type === 'keyword_argument' ? field(arg, 'value') : arg;
+      const path = value && (value.type === 'identifier' || value.type === 'attribute') ? dottedName(value) : null;
+      if (path) inputs.add(path);
+    }
+    if (inputs.size === 0) return hazards;
+    const readStatement = statementOf(read);
+    const ranges: { start: number; end: number; what: string }[] = [];
+    if (use.via && readStatement && readStatement.start > call.end) {
+      ranges.push({ start: call.end, end: readStatement.start, what: 'before the result is read' });
+    }
+    // The reading loop's body runs between items: writes there interleave with the producer.
+    const right = readStatement?.type === 'for_statement' ? field(readStatement, 'right') : undefined;
+    if (right && read.start >= right.start && read.end <= right.end) {
+      ranges.push({ start: right.end, end: readStatement!.end, what: 'while the result is iterated' });
+    }
+    for (const range of ranges) {
+      const written = this.writtenPath(body, inputs, range.start, range.end);
+      if (written) hazards.push(`\`${written}\` is changed ${range.what}`);
+    }
+    // Files written, removed or processes run before the read: the producer might read them.
+    if (use.via && readStatement) {
+      for (let i = lowerBound(body.calls, call.end); i < body.calls.length; i++) {
+        const c = body.calls[i]!;
+        if (c.start >= readStatement.start) break;
+        if (c.end > readStatement.start) continue;
+        const effect = this.externalWrite(c, body);
+        if (effect) {
+          hazards.push(`${effect} before the result is read`);
+          break;
+        }
+      }
+    }
+    return hazards;
+  }
+
+  /** The first of `paths` written (assigned into, deleted from, mutated, closed) inside [start, end). */
+  private writtenPath(body: BodyIndex, paths: ReadonlySet<string>, start: number, end: number): string | null {
+    const hit = (node: SyntaxNode | undefined): string | null => {
+      const path = node ? dottedName(node) : null;
+      if (!path) return null;
+      for (const p of paths) if (path === p || path.startsWith(`${p}.`)) return p;
+      return null;
+    };
+    for (let i = lowerBound(body.mutations, start); i < body.mutations.length; i++) {
+      const m = body.mutations[i]!;
+      if (m.start >= end) break;
+      if (m.end > end) continue;
+      const found = m.type === 'subscript' ? hit(field(m, 'value')) : m.type === 'attribute' ? hit(m) ?? hit(field(m, 'object')) : null;
+      if (found) return found;
+    }
+    for (let i = lowerBound(body.calls, start); i < body.calls.length; i++) {
+      const c = body.calls[i]!;
+      if (c.start >= end) break;
+      if (c.end > end) continue;
+      const fn = field(c, 'function');
+      if (fn?.type !== 'attribute') continue;
+      const method = field(fn, 'attribute')?.text ?? '';
+      if (!MUTATORS.has(method) && !CLOSERS.has(method)) continue;
+      const found = hit(field(fn, 'object'));
+      if (found) return found;
+    }
+    return null;
+  }
+
+  // ---- flows --------------------------------------------------------------------------------
+
+  /** Record where the results of other calls reach `call`'s arguments. */
+  private collectFlows(call: SyntaxNode, body: BodyIndex, flows: BulkFlowFact[]): void {
+    const list = field(call, 'arguments');
+    if (!list || list.type !== 'argument_list') return;
+    const statement = statementOf(call);
+    const reboundName = statement ? assignedName(statement) : null;
+    let position = 0;
+    for (const arg of list.children) {
+      if (!arg.isNamed || arg.type === 'comment') continue;
+      if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return;
+      const keyword = arg.type === 'keyword_argument' ? (field(arg, 'name')?.text ?? null) : null;
+      const index = keyword === null ? position++ : -1;
+      const value = this.throughCopies(arg.type === 'keyword_argument' ? field(arg, 'value') : arg);
+      if (!value) continue;
+      if (value.type === 'call') {
+        flows.push({ from: callKey(value), to: callKey(call), index, keyword, via: 'direct' });
+        continue;
+      }
+      if (value.type !== 'identifier' || body.kind === 'class') continue;
+      const source = this.reachingCall(body, value);
+      if (source) {
+        flows.push({ from: callKey(source), to: callKey(call), index, keyword, via: reboundName === value.text ? 'rebound' : 'held' });
+      }
+    }
+  }
+
+  /**
+   * The value behind parentheses, `await` and builtin copies: `list(normalize(rows))` passes
+   * `normalize`'s result on (one more copy, but the data still flows from stage to stage).
+   */
+  private throughCopies(node: SyntaxNode | undefined): SyntaxNode | undefined {
+    let value = node;
+    for (let i = 0; value && i < 8; i++) {
+      if (value.type === 'parenthesized_expression' || value.type === 'await') {
+        value = value.children.find((c) => c.isNamed);
+        continue;
+      }
+      if (value.type !== 'call') break;
+      const fn = field(value, 'function');
+      const name = fn?.type === 'identifier' ? this.model.resolveExpression(fn) : null;
+      if (!name || !COPYING_BUILTINS.has(name)) break;
+      const args = field(value, 'arguments')?.children.filter((c) => c.isNamed && c.type !== 'comment') ?? [];
+      if (args.length < 1 || args[0]!.type === 'keyword_argument' || args[0]!.type === 'list_splat') break;
+      const inner = args[0]!;
+      if (inner.type !== 'call' && inner.type !== 'parenthesized_expression' && inner.type !== 'await') break;
+      value = inner;
+    }
+    return value;
+  }
+
+  /** The call whose result the local read at `read` holds (`rows = load()` … `f(rows)`), if any. */
+  private reachingCall(body: BodyIndex, read: SyntaxNode): SyntaxNode | null {
+    const stores = body.stores.get(read.text);
+    if (!stores) return null;
+    let latest: SyntaxNode | undefined;
+    // The last store whose statement ends before the read (`rows = f(rows)` reads the previous one).
+    for (let i = lowerBound(stores, read.start) - 1; i >= 0; i--) {
+      const st = statementOf(stores[i]!);
+      if (st && st.end <= read.start) {
+        latest = stores[i];
+        break;
+      }
+    }
+    if (!latest) return null;
+    const statement = statementOf(latest)!;
+    const assignment = statement.type === 'expression_statement' ? statement.children[0] : undefined;
+    if (assignment?.type !== 'assignment' || field(assignment, 'left') !== latest) return null;
+    const right = this.throughCopies(field(assignment, 'right'));
+    if (right?.type !== 'call') return null;
+    // The read must see this binding: it is among the binding's reads.
+    return seesBinding(body, latest, statement, read) ? right : null;
+  }
+
+  // ---- functions ----------------------------------------------------------------------------
+
+  private functionFact(body: BodyIndex): BulkFunctionFact {
+    const fn = body.node;
+    const params: BulkParamFact[] = [];
+    for (const p of field(fn, 'parameters')?.children ?? []) {
+      const name = parameterName(p);
+      if (!name) continue;
+      const use = p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern'
+        ? { kind: 'other', reason: 'variadic' } as const
+        : this.toUseFact(usageOfParameter(this.index, fn, name.text));
+      params.push({ name: name.text, use, randomAccess: (body.loads.get(name.text) ?? []).some(isRandomAccess) });
+    }
+    const callKeys: CallKey[] = [];
+    for (const call of body.calls) if (this.callee(call, body)) callKeys.push(callKey(call));
+    return {
+      id: body.scope.id,
+      params,
+      producer: body.yields > 0 ? null : this.producerFact(body),
+      sideEffect: this.sideEffectOfBody(body),
+      calls: callKeys,
+      returnsNestedFunction: body.returns.some((r) => {
+        const value = r.children.find((c) => c.isNamed && c.type !== 'comment');
+        return value?.type === 'identifier' && body.scope.bindings.get(value.text)?.kind === 'function';
+      }),
+    };
+  }
+
+  /** A side effect of the body itself: I/O, logging, writes to globals, parameters or their items. */
+  private sideEffectOfBody(body: BodyIndex): string | null {
+    if (body.declaresOuter) return 'declares global or nonlocal names';
+    for (const call of body.calls) {
+      const effect = this.sideEffectOf(call, body);
+      if (effect) return effect;
+    }
+    for (const m of body.mutations) {
+      const root = rootName(m);
+      if (root && !isPlainLocal(body, root)) return `mutates \`${root}\``;
+    }
+    return null;
+  }
+
+  /** A call that changes files or processes: `open(p, "w")`, `os.remove`, `shutil.*`, `subprocess.*`. */
+  private externalWrite(call: SyntaxNode, body: BodyIndex): string | null {
+    const fn = field(call, 'function');
+    if (!fn) return null;
+    const name = fn.type === 'identifier' || fn.type === 'attribute' ? this.model.resolveExpression(fn) : null;
+    if (name === 'builtins.open' || name === 'io.open') return opensForWriting(call) ? 'a file is opened for writing' : null;
+    if (name && (/^(os|shutil|subprocess)\./.test(name) && !name.startsWith('os.path.') && (IO_CALLS.has(name) || !name.startsWith('os.')))) return `\`${name}\` runs`;
+    if (fn.type === 'attribute') {
+      const method = field(fn, 'attribute')?.text ?? '';
+      const root = rootName(field(fn, 'object') ?? fn);
+      if (/^(write|writelines|truncate|unlink|rename|replace|rmdir|write_text|write_bytes)$/.test(method) && !(root && isPlainLocal(body, root) && !looksLikeIo(root))) {
+        return `\`.${method}()\` runs`;
+      }
+    }
+    return null;
+  }
+
+  private sideEffectOf(call: SyntaxNode, body: BodyIndex): string | null {
+    const fn = field(call, 'function');
+    if (!fn) return null;
+    const name = fn.type === 'identifier' || fn.type === 'attribute' ? this.model.resolveExpression(fn) : null;
+    if (name) {
+      if (IO_CALLS.has(name)) return `it calls \`${name.replace(/^builtins\./, '')}\``;
+      if (IO_PREFIXES.some((p) => name.startsWith(p))) return `it calls \`${name}\``;
+      if (name === 'builtins.open' && opensForWriting(call)) return 'it opens a file for writing';
+    }
+    if (fn.type === 'attribute') {
+      const method = field(fn, 'attribute')?.text ?? '';
+      const receiver = field(fn, 'object');
+      const root = receiver ? rootName(receiver) : null;
+      if (WRITE_METHODS.has(method) && !(root && isPlainLocal(body, root) && !looksLikeIo(root))) return `it calls \`.${method}()\``;
+      if (LOG_METHODS.has(method) && receiver && /log/i.test(this.model.source.text.slice(receiver.start, receiver.end))) return 'it logs';
+      if (MUTATORS.has(method) && root && !isPlainLocal(body, root)) return `it mutates \`${root}\``;
+    }
+    return null;
+  }
+
+  /** What the function returns when it returns a freshly built collection. */
+  private producerFact(body: BodyIndex): ProducerFact | null {
+    const fn = body.node;
+    const valued = body.returns.filter((r) => r.children.some((c) => c.isNamed && c.type !== 'comment'));
+    if (valued.length === 0 || valued.length !== body.returns.length) return null;
+    const returns: { node: SyntaxNode; value: SyntaxNode }[] = valued.map((r) => ({ node: r, value: strip(r.children.find((c) => c.isNamed)!) }));
+    const empties = returns.filter((r) => isEmptyCollection(r.value, this.model));
+    const built = returns.filter((r) => !empties.includes(r));
+    if (built.length === 0) return null;
+    const first = built[0]!.value;
+    const params = paramNames(body);
+
+    // `return other(...)` everywhere: a forwarder.
+    if (built.every((r) => r.value.type === 'call' && !this.materializer(r.value))) {
+      if (empties.length > 0 || built.some((r) => !this.callee(r.value, body))) return null;
+      return {
+        form: 'forward', collection: null, span: this.span(first), sourceParams: [],
+        forwardCalls: built.map((r) => callKey(r.value)), conversion: null, blocker: null, blockerKind: null,
+      };
+    }
+
+    let shape: Omit<ProducerShape, 'model' | 'fn' | 'body'> | null = null;
+    let sources: SyntaxNode[] = [];
+    let span = first;
+    const returnRoles = (builtSet: readonly SyntaxNode[]) => returns.map((r) => ({ node: r.node, role: builtSet.includes(r.node) ? 'built' as const : 'empty' as const }));
+    const comprehensionKind = COMPREHENSION_KIND[first.type];
+    if (comprehensionKind && built.every((r) => r.value.type === first.type)) {
+      shape = { form: 'comprehension', collection: comprehensionKind, returns: returnRoles(built.map((r) => r.node)), built: built.map((r) => r.value) };
+      sources = built.map((r) => firstIterable(r.value)).filter((n): n is SyntaxNode => !!n);
+    } else if (first.type === 'call' && built.length === 1 && this.materializer(first)) {
+      const kind = this.materializer(first)!;
+      shape = { form: 'materialize', collection: kind, returns: returnRoles([built[0]!.node]), built: [first] };
+      sources = [first];
+    } else if (first.type === 'identifier' && built.every((r) => r.value.type === 'identifier' && r.value.text === first.text)) {
+      const local = this.localProducer(body, first.text, built.map((r) => r.value));
+      if (!local) return null;
+      shape = { ...local.shape, returns: returnRoles(built.map((r) => r.node)) };
+      sources = local.sources;
+      span = local.span;
+    }
+    if (!shape) return null;
+    const full: ProducerShape = { model: this.model, fn, body, ...shape };
+    const { conversion, blocker, blockerKind } = convertToGenerator(full, (call) => this.sideEffectOf(call, body));
+    return {
+      form: shape.form,
+      collection: shape.collection,
+      span: this.span(span),
+      sourceParams: sourceParams(params, sources, this.model),
+      forwardCalls: [],
+      conversion,
+      blocker,
+      blockerKind,
+    };
+  }
+
+  private materializer(call: SyntaxNode): CollectionKind | null {
+    const fn = field(call, 'function');
+    const name = fn && (fn.type === 'identifier' || fn.type === 'attribute') ? this.model.resolveExpression(fn) : null;
+    const kind = name ? MATERIALIZERS.get(name) : undefined;
+    if (!kind) return null;
+    const args = field(call, 'arguments');
+    if (args?.type === 'generator_expression') return kind;
+    const positional = args?.children.filter((c) => c.isNamed && c.type !== 'comment' && c.type !== 'keyword_argument') ?? [];
+    return positional.length === 1 && positional[0]!.type !== 'list_splat' ? kind : null;
+  }
+
+  /** `out = []` + ops + `return out`, or `rows = [...]` + `return rows`. */
+  private localProducer(body: BodyIndex, name: string, returned: readonly SyntaxNode[]): {
+    shape: Omit<ProducerShape, 'model' | 'fn' | 'body' | 'returns'>; sources: SyntaxNode[]; span: SyntaxNode;
+  } | null {
+    if (body.captured.has(name) || body.scope.bindings.get(name)?.kind !== 'assignment') return null;
+    const stores = body.stores.get(name) ?? [];
+    if (stores.length === 0) return null;
+    const initTarget = stores[0]!;
+    const init = statementOf(initTarget);
+    const assignment = init?.type === 'expression_statement' ? init.children[0] : undefined;
+    if (!init || assignment?.type !== 'assignment' || field(assignment, 'left') !== initTarget) return null;
+    const rightNode = field(assignment, 'right');
+    if (!rightNode) return null;
+    const right = strip(rightNode);
+    const loads = (body.loads.get(name) ?? []).filter((l) => !returned.includes(l));
+    const rebound = stores.length > 1;
+
+    const comprehensionKind = COMPREHENSION_KIND[right.type];
+    if (comprehensionKind) {
+      if (rebound || loads.length > 0) return null;
+      const iterable = firstIterable(right);
+      return {
+        shape: { form: 'local-comprehension', collection: comprehensionKind, built: [right], localStatement: init },
+        sources: iterable ? [iterable] : [], span: right,
+      };
+    }
+    if (right.type === 'call' && this.materializer(right) && !rebound && loads.length === 0) {
+      return {
+        shape: { form: 'materialize', collection: this.materializer(right)!, built: [right], localStatement: init },
+        sources: [right], span: right,
+      };
+    }
+    const kind = emptyCollectionKind(right, this.model);
+    if (!kind) return null;
+    // Accumulate: classify every read of the accumulator.
+    const ops: AccumulatorOp[] = [];
+    const reads: SyntaxNode[] = [];
+    const loops: SyntaxNode[] = [];
+    let adds = 0;
+    for (const load of loads) {
+      const op = accumulatorOp(load, kind);
+      if (op === 'grow') {
+        adds++;
+        addLoops(load, body.node, loops);
+        continue;
+      }
+      if (op) {
+        ops.push(op);
+        adds++;
+        addLoops(load, body.node, loops);
+        continue;
+      }
+      reads.push(load);
+    }
+    // Augmented `out += xs` is a store too.
+    for (const s of stores.slice(1)) {
+      const aug = s.parent?.type === 'augmented_assignment' ? s.parent : undefined;
+      if (aug && field(aug, 'left') === s) {
+        const value = field(aug, 'right');
+        const statement = aug.parent;
+        if (value && statement?.type === 'expression_statement' && kind !== 'dict') {
+          ops.push({ statement, expression: aug, kind: 'items', value });
+          adds++;
+          addLoops(s, body.node, loops);
+        }
+      }
+    }
+    if (adds === 0 || loops.length === 0) return null;
+    // A dict read while it is filled (`d.get(k)`, `d[k] += …`) aggregates: it is not a copy of the data.
+    if (kind === 'dict' && reads.length > 0) return null;
+    const augmentedStores = stores.slice(1).filter((s) => s.parent?.type === 'augmented_assignment');
+    return {
+      shape: {
+        form: 'accumulate', collection: kind, built: [],
+        accumulator: { name, init, ops: ops.sort((a, b) => a.statement.start - b.statement.start), reads, rebound: stores.length - 1 > augmentedStores.length },
+      },
+      sources: loops.filter((l) => l.type === 'for_statement').map((l) => field(l, 'right')).filter((n): n is SyntaxNode => !!n),
+      span: init,
+    };
+  }
+
+  private span(node: SyntaxNode) {
+    return this.model.source.span(node.start, node.end);
+  }
+}
+
+/** Builtins whose result iterates their (iterable) arguments: `enumerate(rows)`, `sorted(rows)`. */
+const ITERATING_CALLS: ReadonlySet<string> = new Set([
+  'builtins.enumerate', 'builtins.zip', 'builtins.reversed', 'builtins.sorted', 'builtins.filter', 'builtins.map',
+  'builtins.iter', 'builtins.list', 'builtins.set', 'builtins.tuple', 'builtins.frozenset', 'builtins.dict',
+  'csv.reader', 'csv.DictReader',
+]);
+
+/**
+ * Parameters whose items the collection is built from: iterated directly by the building loop or
+ * comprehension (`for r in rows`, `enumerate(rows)`, `rows.items()`, `rows[1:]`, `sorted(rows)`),
+ * not merely mentioned in it (`range(n)`, `len(rows)`, `f(rows)`).
+ */
+function sourceParams(params: readonly string[], sources: readonly SyntaxNode[], model: SemanticModel): string[] {
+  if (params.length === 0) return [];
+  const found = new Set<string>();
+  const stack = [...sources];
+  let steps = 0;
+  while (stack.length > 0 && steps++ < 200) {
+    const n = strip(stack.pop()!);
+    switch (n.type) {
+      case 'identifier':
+        found.add(n.text);
+        break;
+      case 'attribute': {
+        const dotted = dottedName(n);
+        if (dotted) found.add(dotted.split('.')[0]!);
+        break;
+      }
+      case 'subscript': {
+        const value = field(n, 'value');
+        if (value) stack.push(value);
+        break;
+      }
+      case 'binary_operator':
+        for (const c of n.children) if (c.isNamed) stack.push(c);
+        break;
+      case 'list_comprehension': case 'set_comprehension': case 'generator_expression': case 'dictionary_comprehension': {
+        const first = firstIterable(n);
+        if (first) stack.push(first);
+        break;
+      }
+      case 'call': {
+        const callee = field(n, 'function');
+        const args = field(n, 'arguments');
+        if (!callee || !args) break;
+        if (callee.type === 'attribute' && /^(items|values|keys|copy)$/.test(field(callee, 'attribute')?.text ?? '')) {
+          const object = field(callee, 'object');
+          if (object) stack.push(object);
+          break;
+        }
+        const name = callee.type === 'identifier' || callee.type === 'attribute' ? model.resolveExpression(callee) : null;
+        if (!name || !(ITERATING_CALLS.has(name) || name.startsWith('itertools.'))) break;
+        if (args.type === 'generator_expression') {
+          stack.push(args);
+          break;
+        }
+        const positional = args.children.filter((c) => c.isNamed && c.type !== 'comment' && c.type !== 'keyword_argument');
+        const skip = name === 'builtins.map' || name === 'builtins.filter' || name === 'itertools.starmap' ? 1 : 0;
+        for (const a of positional.slice(skip)) stack.push(a);
+        break;
+      }
+    }
+  }
+  return params.filter((p) => found.has(p));
+}
+
+function enclosingFunctionBody(body: BodyIndex): BodyIndex | null {
+  for (let b: BodyIndex | null = body; b; b = b.parent) if (b.kind === 'function') return b;
+  return null;
+}
+
+function strip(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.type === 'parenthesized_expression') {
+    const inner = n.children.find((c) => c.isNamed && c.type !== 'comment');
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
+
+function paramNames(body: BodyIndex): string[] {
+  const out: string[] = [];
+  for (const p of field(body.node, 'parameters')?.children ?? []) {
+    const name = parameterName(p);
+    if (name && name.text !== 'self' && name.text !== 'cls') out.push(name.text);
+  }
+  return out;
+}
+
+/** The first `for … in <iterable>` of a comprehension. */
+function firstIterable(comprehension: SyntaxNode): SyntaxNode | undefined {
+  const clause = comprehension.children.find((c) => c.type === 'for_in_clause');
+  return clause ? field(clause, 'right') : undefined;
+}
+
+/** `return []`, `return list()`, `return ()`: an empty result a generator can replace with `return`. */
+function isEmptyCollection(node: SyntaxNode, model: SemanticModel): boolean {
+  if (node.type === 'list' || node.type === 'tuple' || node.type === 'dictionary') {
+    return !node.children.some((c) => c.isNamed && c.type !== 'comment');
+  }
+  if (node.type !== 'call') return false;
+  const fn = field(node, 'function');
+  const name = fn && (fn.type === 'identifier' || fn.type === 'attribute') ? model.resolveExpression(fn) : null;
+  const args = field(node, 'arguments')?.children.filter((c) => c.isNamed && c.type !== 'comment') ?? [];
+  return args.length === 0 && !!name && /^builtins\.(list|set|tuple|dict|frozenset)$/.test(name);
+}
+
+/** `[]`, `{}`, `set()`, `list()`, `dict()`, `defaultdict(list)`: the kind of an empty collection. */
+function emptyCollectionKind(node: SyntaxNode, model: SemanticModel): CollectionKind | null {
+  if (node.type === 'list' && !node.children.some((c) => c.isNamed && c.type !== 'comment')) return 'list';
+  if (node.type === 'dictionary' && !node.children.some((c) => c.isNamed && c.type !== 'comment')) return 'dict';
+  if (node.type === 'call') {
+    const fn = field(node, 'function');
+    const name = fn && (fn.type === 'identifier' || fn.type === 'attribute') ? model.resolveExpression(fn) : null;
+    const kind = name ? EMPTY_CALLS.get(name) : undefined;
+    if (!kind) return null;
+    const args = field(node, 'arguments')?.children.filter((c) => c.isNamed && c.type !== 'comment') ?? [];
+    return args.length === 0 || name === 'collections.defaultdict' ? kind : null;
+  }
+  return null;
+}
+
+/**
+ * What a read of accumulator `out` does: an op the generator rewrite turns into `yield`, another
+ * growing write (`out[k] = v`, `out[k].append(v)`, `out.setdefault(k, []).append(v)`), or null (a read).
+ */
+function accumulatorOp(load: SyntaxNode, kind: CollectionKind): AccumulatorOp | 'grow' | null {
+  const parent = load.parent;
+  if (!parent) return null;
+  if (parent.type === 'attribute' && load.field === 'object') {
+    const method = field(parent, 'attribute')?.text ?? '';
+    const call = parent.parent;
+    if (call?.type !== 'call' || parent.field !== 'function') return null;
+    const args = field(call, 'arguments')?.children.filter((c) => c.isNamed && c.type !== 'comment') ?? [];
+    if (kind === 'dict') {
+      // out.update(pairs); out.setdefault(k, []).append(v)
+      if (method === 'update' && call.parent?.type === 'expression_statement') return 'grow';
+      const chained = call.parent?.type === 'attribute' && call.field === 'object' ? call.parent : undefined;
+      return method === 'setdefault' && chained && /^(append|add|extend)$/.test(field(chained, 'attribute')?.text ?? '')
+        && chained.parent?.type === 'call' && chained.parent.parent?.type === 'expression_statement' ? 'grow' : null;
+    }
+    const statement = call.parent?.type === 'expression_statement' ? call.parent : undefined;
+    if (!statement) return null;
+    const argList = field(call, 'arguments');
+    const single = argList?.type === 'generator_expression' ? argList
+      : args.length === 1 && args[0]!.type !== 'keyword_argument' && args[0]!.type !== 'list_splat' ? args[0]! : undefined;
+    if (!single) return null;
+    if (argList?.type === 'generator_expression' && !(method === 'extend' || method === 'update')) return null;
+    if ((kind === 'list' && method === 'append') || (kind === 'set' && method === 'add')) return { statement, expression: call, kind: 'item', value: single };
+    if ((kind === 'list' && method === 'extend') || (kind === 'set' && method === 'update')) return { statement, expression: call, kind: 'items', value: single };
+    return null;
+  }
+  if (kind !== 'dict' || parent.type !== 'subscript' || load.field !== 'value') return null;
+  // out[k] = v
+  const up = parent.parent;
+  if (up?.type === 'assignment' && field(up, 'left') === parent) return 'grow';
+  // out[k].append(v) on a defaultdict(list)
+  if (up?.type === 'attribute' && parent.field === 'object' && /^(append|add|extend)$/.test(field(up, 'attribute')?.text ?? '')
+    && up.parent?.type === 'call' && up.parent.parent?.type === 'expression_statement') return 'grow';
+  return null;
+}
+
+/** Add the `for`/`while` loops (inside `stop`) around `node` to `loops`. */
+function addLoops(node: SyntaxNode, stop: SyntaxNode, loops: SyntaxNode[]): void {
+  for (let p = node.parent; p && p !== stop; p = p.parent) {
+    if ((p.type === 'for_statement' || p.type === 'while_statement') && !loops.includes(p)) loops.push(p);
+  }
+}
+
+/** `x = …` statement: the bound name. */
+function assignedName(statement: SyntaxNode): string | null {
+  const assignment = statement.type === 'expression_statement' ? statement.children[0] : undefined;
+  const left = assignment?.type === 'assignment' ? field(assignment, 'left') : undefined;
+  return left?.type === 'identifier' ? left.text : null;
+}
+
+/** `p[k]` (not a slice), `p.get(k)`, `x in p`: the value is looked up, not streamed. */
+function isRandomAccess(load: SyntaxNode): boolean {
+  const parent = load.parent;
+  if (!parent) return false;
+  if (parent.type === 'subscript' && load.field === 'value') {
+    return !parent.children.some((c) => c.field === 'subscript' && c.type === 'slice');
+  }
+  if (parent.type === 'attribute' && load.field === 'object') {
+    return /^(get|index|pop|setdefault|count|__getitem__|__contains__)$/.test(field(parent, 'attribute')?.text ?? '');
+  }
+  if (parent.type === 'comparison_operator') {
+    const op = parent.children.find((c) => c.field === 'operators');
+    const operands = parent.children.filter((c) => c.isNamed);
+    return (op?.type === 'in' || op?.type === 'not in') && operands[1] === load;
+  }
+  return false;
+}
+
+function opensForWriting(call: SyntaxNode): boolean {
+  const args = field(call, 'arguments')?.children.filter((c) => c.isNamed) ?? [];
+  const mode = args.find((a) => a.type === 'keyword_argument' && field(a, 'name')?.text === 'mode') ?? args[1];
+  const value = mode?.type === 'keyword_argument' ? field(mode, 'value') : mode;
+  const text = value?.children.find((c) => c.type === 'string_content')?.text ?? '';
+  return /[wax+]/.test(text);
+}
+
+/** Receivers named like files, sockets or streams write somewhere even when local. */
+function looksLikeIo(name: string): boolean {
+  return /^(f|fh|fp|out|output|stream|file|sock|conn|writer|w|csv_writer|handle|dst|dest)$/i.test(name) || /(file|stream|writer|socket|conn)/i.test(name);
 }

@@ -1,7 +1,1314 @@
-// Tier 1 facts for the cache-growth rules.
-import type { SemanticModel } from './scope.js';
-import type { CacheFacts } from './cache-types.js';
+// Tier 1 facts for the cache-growth rules: library caches and their bounds, long-lived containers,
+// and every grow/shrink/reset/size-check/escape of a container, in one walk per file.
+import { field, walk, type SyntaxNode } from '../source/syntax.js';
+import { dottedName, parameterName, type Binding, type Scope, type SemanticModel } from './scope.js';
+import type {
+  CacheArgFact, CacheClearFact, CacheFacts, ImportInsertPoint, CacheSiteFact, ConstantFact, ContainerFact, ContainerOp,
+  ContainerRef, ContainerType, ContainerUseFact, MaxsizeFact,
+} from './cache-types.js';
+import type { Span } from '../types.js';
+import { PYTHON_BUILTINS } from './builtins.js';
+import type { CallFact, ClassFact, DecoratorFact, FileFacts, FunctionFact } from './types.js';
 
-export function collectCacheFacts(_model: SemanticModel): CacheFacts {
-  return {};
+/** A literal `maxsize` at or above this is unbounded in practice (option-free: the rules may tighten it). */
+export const HUGE_MAXSIZE = 10_000_000;
+
+/** Cache factories, by resolved name: where their `maxsize` goes and whether it may be omitted. */
+interface CacheApi {
+  /** Positional index of `maxsize`, or null when the API takes none. */
+  readonly maxsizeIndex: number | null;
+  /** `functools.cache`: unbounded by definition. */
+  readonly alwaysUnbounded?: boolean;
+  /** `cachetools.cached(cache, …)`: the cache object is the first argument. */
+  readonly takesCache?: boolean;
+}
+
+export const CACHE_APIS: ReadonlyMap<string, CacheApi> = new Map<string, CacheApi>([
+  ['functools.lru_cache', { maxsizeIndex: 0 }],
+  ['functools.cache', { maxsizeIndex: null, alwaysUnbounded: true }],
+  ['async_lru.alru_cache', { maxsizeIndex: 0 }],
+  ['methodtools.lru_cache', { maxsizeIndex: 0 }],
+  ['cachetools.cached', { maxsizeIndex: null, takesCache: true }],
+  ['cachetools.Cache', { maxsizeIndex: 0 }],
+  ['cachetools.LRUCache', { maxsizeIndex: 0 }],
+  ['cachetools.LFUCache', { maxsizeIndex: 0 }],
+  ['cachetools.TTLCache', { maxsizeIndex: 0 }],
+  ['cachetools.TLRUCache', { maxsizeIndex: 0 }],
+  ['cachetools.RRCache', { maxsizeIndex: 0 }],
+  ['cachetools.FIFOCache', { maxsizeIndex: 0 }],
+  ['cachetools.MRUCache', { maxsizeIndex: 0 }],
+  ['cachetools.func.lru_cache', { maxsizeIndex: 0 }],
+  ['cachetools.func.lfu_cache', { maxsizeIndex: 0 }],
+  ['cachetools.func.ttl_cache', { maxsizeIndex: 0 }],
+  ['cachetools.func.rr_cache', { maxsizeIndex: 0 }],
+  ['cachetools.func.fifo_cache', { maxsizeIndex: 0 }],
+  ['cachetools.func.mru_cache', { maxsizeIndex: 0 }],
+]);
+
+const GROW_METHODS = new Set(['append', 'extend', 'insert', 'add', 'update', 'setdefault', 'appendleft', 'extendleft', '__setitem__']);
+const SHRINK_METHODS = new Set([
+  'pop', 'popitem', 'remove', 'discard', 'clear', 'popleft', 'difference_update', 'intersection_update', '__delitem__',
+]);
+const READ_METHODS = new Set(['get', '__getitem__', '__contains__']);
+
+/** Module functions that grow (first argument) or shrink a container they are given. */
+const GROWING_FUNCTIONS = new Set(['heapq.heappush', 'bisect.insort', 'bisect.insort_left', 'bisect.insort_right']);
+const SHRINKING_FUNCTIONS = new Set(['heapq.heappop']);
+
+/** Calls that only read a container passed to them: not an escape. */
+const READING_FUNCTIONS = new Set([
+  'len', 'list', 'tuple', 'sorted', 'set', 'frozenset', 'dict', 'iter', 'enumerate', 'reversed', 'print', 'repr', 'str',
+  'any', 'all', 'sum', 'min', 'max', 'zip', 'map', 'filter', 'isinstance', 'id', 'hash', 'bool', 'next', 'format', 'type',
+  'copy.copy', 'copy.deepcopy', 'json.dump', 'json.dumps', 'pickle.dump', 'pickle.dumps', 'pprint.pprint', 'pprint.pformat',
+  'random.choice', 'random.sample', 'collections.Counter', 'collections.OrderedDict', 'collections.deque',
+]);
+const READING_METHOD_NAMES = new Set([
+  'extend', 'update', 'union', 'intersection', 'difference', 'issubset', 'issuperset', 'isdisjoint', 'join', 'format',
+  'write', 'writelines', 'debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'dump', 'dumps',
+]);
+
+/** Clock reads: a value stored with one of these is timestamped. */
+const TIME_CALLS = new Set([
+  'time.time', 'time.monotonic', 'time.perf_counter', 'time.time_ns', 'time.monotonic_ns', 'time.perf_counter_ns',
+  'datetime.datetime.now', 'datetime.datetime.utcnow', 'datetime.datetime.today', 'datetime.date.today',
+  'django.utils.timezone.now', 'arrow.utcnow', 'arrow.now', 'pendulum.now', 'pendulum.today',
+]);
+/** A project's own clock: `self._now()`, `clock()`, `self.clock.monotonic()`. */
+const CLOCK_HELPER = /(^|\.)_*(now|utcnow|clock|monotonic|current_time|timestamp_now|time_now)$/;
+const CLOCK_NAMES = new Set(['time', 'now', 'utcnow', 'clock', 'monotonic', 'current_time', 'timestamp_now', 'time_now', '_now', '_clock', '_time', '_monotonic']);
+/** Last names of the calls worth resolving: cache APIs, clocks, `len`, heapq/bisect. */
+const INTERESTING_CALLS = new Set([
+  ...[...CACHE_APIS.keys()].map((n) => n.slice(n.lastIndexOf('.') + 1)),
+  'time', 'monotonic', 'perf_counter', 'time_ns', 'monotonic_ns', 'perf_counter_ns', 'now', 'utcnow', 'today',
+  'len', 'heappush', 'heappop', 'insort', 'insort_left', 'insort_right',
+]);
+const INTERESTING_MODULES = /^(functools|cachetools|async_lru|methodtools|time|datetime|heapq|bisect|asyncio|django\.utils\.timezone|arrow|pendulum)(\.|$)/;
+const LOOP_FACTORIES = new Set(['asyncio.get_event_loop', 'asyncio.get_running_loop']);
+/** Names that say an expiry is being computed or compared. */
+const EXPIRY_NAME = /ttl|expir|stale|max_?age|lifetime|deadline|fresh|timeout/i;
+const EXPIRY_CALL = /expir|stale|fresh/i;
+
+const ORDER_OPERATORS = new Set(['<', '>', '<=', '>=']);
+const LITERAL_TYPES = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none']);
+const CONTAINER_LITERALS = new Set(['list', 'dictionary', 'set', 'tuple']);
+/** Where an upward search from an expression stops: statements and scopes. */
+const STATEMENT_BOUNDARY = new Set([
+  'block', 'module', 'expression_statement', 'return_statement', 'if_statement', 'while_statement', 'for_statement',
+  'function_definition', 'lambda', 'class_definition', 'with_statement', 'try_statement', 'assert_statement',
+]);
+const CLASSMETHOD_NAMES = new Set(['__new__', '__init_subclass__', '__class_getitem__']);
+
+type RefInfo = { readonly ref: ContainerRef; readonly key: string; readonly closureUse: boolean };
+
+interface PendingUse {
+  readonly info: RefInfo;
+  readonly op: ContainerOp | 'read';
+  readonly method: string;
+  readonly node: SyntaxNode;
+  readonly functionId: string | null;
+  storesTimestamp?: boolean;
+  addsSelf?: boolean;
+  isDefinition?: boolean;
+  /** The value stored is a parameter or a literal: a registration or a flag, not a computed result. */
+  plainValue?: boolean;
+}
+
+export function collectCacheFacts(model: SemanticModel): CacheFacts {
+  return new CacheCollector(model).collect();
+}
+
+class CacheCollector {
+  private readonly model: SemanticModel;
+  private readonly sites: CacheSiteFact[] = [];
+  private readonly containers = new Map<string, ContainerFact>();
+  private readonly closureCandidates = new Map<string, ContainerFact>();
+  private readonly pending: PendingUse[] = [];
+  private readonly cacheClears: CacheClearFact[] = [];
+  private readonly returnsFirstParam = new Set<string>();
+  private readonly deletedNames = new Set<string>();
+  private readonly localCalls: { node: SyntaxNode; callee: SyntaxNode; dotted: string }[] = [];
+  /** Local names bound to modules or members this family cares about (`ft`, `memo`, `monotonic`). */
+  private readonly interestingImports = new Set<string>();
+  /** Names that may denote a container: module/class-level and function-local container bindings, imports. */
+  private readonly containerNames = new Set<string>();
+  /** Attribute names of class-level and `self.x` containers seen so far. */
+  private readonly containerAttrs = new Set<string>();
+  private readonly instances: { name: string; classQualifiedName: string }[] = [];
+  private readonly returnsClosure = new Set<string>();
+  private readonly timeLocals = new Map<string, Set<string>>();
+  private readonly timeLocalNames = new Set<string>();
+  /** `d[k] = …` assignments and `d.setdefault(…)` calls → their grow use, to mark timestamped stores. */
+  private readonly storeUses = new Map<SyntaxNode, PendingUse>();
+  private readonly expiryFunctions = new Set<string>();
+  private readonly moduleAssignCounts = new Map<string, number>();
+  private readonly globalNames = new Set<string>();
+  private readonly receivers = new Map<Scope, { classId: string; viaClass: boolean } | null>();
+  /** `self.x = …` attributes seen per class, to tell a definition from a reset. */
+  private readonly instanceAttrsDefined = new Set<string>();
+
+  constructor(model: SemanticModel) {
+    this.model = model;
+    for (const i of model.imports) {
+      if (INTERESTING_MODULES.test(i.target)) this.interestingImports.add(i.localName);
+      this.containerNames.add(i.localName);
+    }
+    for (const [name, binding] of model.moduleScope.bindings) {
+      if (binding.kind === 'assignment' && binding.node.type === 'assignment') this.containerNames.add(name);
+    }
+  }
+
+  collect(): CacheFacts {
+    const { model } = this;
+    walk(model.root, (node) => {
+      switch (node.type) {
+        case 'decorator': this.visitDecorator(node); break;
+        case 'call': this.visitCall(node); break;
+        case 'assignment': this.visitAssignment(node); break;
+        case 'augmented_assignment': this.visitAugmented(node); break;
+        case 'delete_statement': this.visitDelete(node); break;
+        case 'attribute': this.visitAttribute(node); break;
+        case 'subscript': this.visitSubscriptRead(node); break;
+        case 'comparison_operator': this.visitComparison(node); break;
+        case 'return_statement': this.visitReturn(node); break;
+        case 'type_alias_statement': this.visitMisparsedTypeAssignment(node); break;
+        case 'global_statement':
+          for (const c of node.children) if (c.type === 'identifier') this.globalNames.add(c.text);
+          break;
+        case 'identifier': this.visitIdentifier(node); break;
+      }
+    });
+    return {
+      sites: this.sites,
+      constants: this.constants(),
+      containers: [...this.containers.values(), ...this.keptClosureContainers()],
+      uses: this.finishUses(),
+      cacheClears: this.cacheClears,
+      returnsFirstParam: [...this.returnsFirstParam].sort(),
+      deletedNames: [...this.deletedNames].sort(),
+      mainBlocks: mainBlocks(model.root),
+      instances: this.instances,
+      importInsertPoints: importInsertPoints(model.root),
+    };
+  }
+
+  private span(node: { start: number; end: number }): Span {
+    return this.model.source.span(node.start, node.end);
+  }
+
+  private text(node: SyntaxNode): string {
+    return this.model.source.slice(node);
+  }
+
+  // ---- library caches -------------------------------------------------------------------------
+
+  private visitDecorator(node: SyntaxNode): void {
+    const expression = node.children.find((c) => c.isNamed && c.type !== 'comment');
+    if (!expression || expression.type === 'call') return; // calls are visited as calls
+    const api = this.model.resolveExpression(expression);
+    if (!api || !CACHE_APIS.has(api)) return;
+    this.addSite(api, expression, expression, undefined, node);
+  }
+
+  private visitCall(node: SyntaxNode): void {
+    const callee = field(node, 'function');
+    if (!callee) return;
+    if (callee.type !== 'identifier' && callee.type !== 'attribute') return;
+    const dotted = dottedName(callee);
+    if (dotted === null) {
+      this.visitLoopTime(node, callee);
+      return;
+    }
+    const last = dotted.slice(dotted.lastIndexOf('.') + 1);
+    const head = dotted.indexOf('.') < 0 ? dotted : dotted.slice(0, dotted.indexOf('.'));
+    if (EXPIRY_CALL.test(last)) this.markExpiry(node);
+    if (head === 'self' || head === 'cls' || (dotted === last && !PYTHON_BUILTINS.has(last))) this.localCalls.push({ node, callee, dotted });
+    if (CLOCK_NAMES.has(last) && (/(^|\.)_?loop\.time$/.test(dotted) || CLOCK_HELPER.test(dotted))) this.onTimeSource(node);
+    // Resolving names costs a scope walk: only for names that may be a cache API, a clock, `len` or heapq.
+    if (!INTERESTING_CALLS.has(last) && !this.interestingImports.has(head)) return;
+    const resolved = this.model.resolveDotted(dotted, callee);
+    const args = field(node, 'arguments');
+    if (resolved && CACHE_APIS.has(resolved)) {
+      const decorator = node.parent?.type === 'decorator' ? node.parent : undefined;
+      this.addSite(resolved, node, callee, args, decorator);
+    }
+    if (resolved && TIME_CALLS.has(resolved) && !CLOCK_HELPER.test(dotted)) this.onTimeSource(node);
+    if (!args || args.type !== 'argument_list') return;
+    const positional = args.children.filter((c) => c.isNamed && c.type !== 'comment' && c.type !== 'keyword_argument');
+    const first = positional[0];
+    if (resolved === 'builtins.len' && first && positional.length === 1 && isInComparison(node)) {
+      this.use(first, 'size', 'len', node);
+    } else if (resolved && first && GROWING_FUNCTIONS.has(resolved)) {
+      this.use(first, 'grow', resolved.slice(resolved.indexOf('.') + 1), node);
+    } else if (resolved && first && SHRINKING_FUNCTIONS.has(resolved)) {
+      this.use(first, 'shrink', resolved.slice(resolved.indexOf('.') + 1), node);
+    }
+  }
+
+  /** `self._is_valid(entry)` / `_expired(entry)`: a helper in this file, which may hold the expiry check. */
+  private localCallTarget(callee: SyntaxNode, dotted: string): string | null {
+    if (callee.type === 'attribute') {
+      const object = field(callee, 'object');
+      const receiver = object?.type === 'identifier' ? this.receiverOf(object) : null;
+      return receiver ? `${receiver.classId}.${dotted.slice(dotted.indexOf('.') + 1)}` : null;
+    }
+    const resolved = this.model.resolveDotted(dotted, callee);
+    const prefix = `${this.model.module.name}.`;
+    return resolved?.startsWith(prefix) ? resolved.slice(prefix.length) : null;
+  }
+
+  /** A function that calls a helper with an expiry check checks expiry too. */
+  private propagateExpiry(): void {
+    // Only worth resolving when something here stores timestamps.
+    if (this.expiryFunctions.size === 0 || !this.pending.some((u) => u.storesTimestamp)) return;
+    const calls = new Map<string, Set<string>>();
+    for (const { node, callee, dotted } of this.localCalls) {
+      const fnId = this.model.enclosingFunctionId(node);
+      const target = fnId === null ? null : this.localCallTarget(callee, dotted);
+      if (fnId === null || target === null) continue;
+      let set = calls.get(fnId);
+      if (!set) calls.set(fnId, (set = new Set()));
+      set.add(target);
+    }
+    for (let changed = true, rounds = 0; changed && rounds < 8; rounds++) {
+      changed = false;
+      for (const [fnId, callees] of calls) {
+        if (this.expiryFunctions.has(fnId)) continue;
+        if ([...callees].some((c) => this.expiryFunctions.has(c))) {
+          this.expiryFunctions.add(fnId);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  /** `asyncio.get_running_loop().time()` is a clock read too. */
+  private visitLoopTime(node: SyntaxNode, callee: SyntaxNode): void {
+    if (callee.type !== 'attribute' || field(callee, 'attribute')?.text !== 'time') return;
+    const object = field(callee, 'object');
+    if (object?.type !== 'call') return;
+    const factory = field(object, 'function');
+    const name = factory ? this.model.resolveExpression(factory) : null;
+    if (name && LOOP_FACTORIES.has(name)) this.onTimeSource(node);
+  }
+
+  private addSite(api: string, node: SyntaxNode, callee: SyntaxNode, args: SyntaxNode | undefined, decorator: SyntaxNode | undefined): void {
+    const spec = CACHE_APIS.get(api)!;
+    const argList = args && args.type === 'argument_list' ? args : undefined;
+    const argNodes = argList ? argList.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
+    const positional = argNodes.filter((c) => c.type !== 'keyword_argument');
+    const keyword = (name: string) =>
+      argNodes.find((c) => c.type === 'keyword_argument' && field(c, 'name')?.text === name);
+    let maxsize: MaxsizeFact = { kind: 'default' };
+    if (spec.maxsizeIndex !== null) {
+      const kw = keyword('maxsize');
+      const value = kw ? field(kw, 'value') : positional[spec.maxsizeIndex];
+      if (value) maxsize = this.classifyMaxsize(value);
+    }
+    let cacheArg: CacheArgFact | null = null;
+    if (spec.takesCache) {
+      const kw = keyword('cache');
+      const value = kw ? field(kw, 'value') : positional[0];
+      if (value) cacheArg = this.cacheArg(value);
+    }
+    const definition = decorator?.parent?.type === 'decorated_definition' ? field(decorator.parent, 'definition') : undefined;
+    const fnScope = definition?.type === 'function_definition' ? this.model.scopeFor(definition) : undefined;
+    this.sites.push({
+      api,
+      form: decorator ? 'decorator' : 'call',
+      span: this.span(node),
+      text: this.text(node),
+      calleeText: this.text(callee),
+      calleeSpan: this.span(callee),
+      isCall: node.type === 'call',
+      argsEnd: argList ? argList.end - 1 : null,
+      hasArgs: argNodes.length > 0,
+      maxsize,
+      cacheArg,
+      functionId: fnScope ? fnScope.id : null,
+      boundName: decorator ? null : boundNameOf(node, this.model),
+      keysUnbounded: definition?.type === 'function_definition' ? keysUnbounded(definition, this.model) : true,
+      enclosingFunctionId: this.model.enclosingFunctionId(decorator ?? node),
+    });
+  }
+
+  private classifyMaxsize(value: SyntaxNode): MaxsizeFact {
+    const text = this.text(value);
+    const span = this.span(value);
+    const bound = boundOf(value, this.model);
+    if (bound === 'unbounded') return { kind: 'unbounded', text, span };
+    if (bound === 'bounded') return { kind: 'bounded', text, span };
+    if (value.type === 'identifier' || value.type === 'attribute') {
+      const qualifiedName = this.model.resolveExpression(value);
+      if (qualifiedName) return { kind: 'name', qualifiedName, text, span };
+    }
+    return { kind: 'unknown' };
+  }
+
+  private cacheArg(value: SyntaxNode): CacheArgFact {
+    const text = this.text(value);
+    const span = this.span(value);
+    if (value.type === 'dictionary' && namedCount(value) === 0) return { kind: 'dict', text, span };
+    if (value.type === 'call') {
+      const fn = field(value, 'function');
+      const name = fn ? this.model.resolveExpression(fn) : null;
+      const argCount = namedCount(field(value, 'arguments'));
+      if (name === 'builtins.dict' && argCount === 0) return { kind: 'dict', text, span };
+      return { kind: 'call', text, span, ...(name ? { qualifiedName: name } : {}) };
+    }
+    if (value.type === 'identifier' || value.type === 'attribute') {
+      const qualifiedName = this.model.resolveExpression(value);
+      return { kind: 'name', text, span, ...(qualifiedName ? { qualifiedName } : {}) };
+    }
+    return { kind: 'other', text, span };
+  }
+
+  private constants(): ConstantFact[] {
+    const out: ConstantFact[] = [];
+    for (const [name, binding] of this.model.moduleScope.bindings) {
+      if (binding.kind !== 'assignment' || binding.node.type !== 'assignment') continue;
+      if ((this.moduleAssignCounts.get(name) ?? 0) !== 1 || this.globalNames.has(name)) continue;
+      const left = field(binding.node, 'left');
+      const right = field(binding.node, 'right');
+      if (left?.type !== 'identifier' || left.text !== name || !right) continue;
+      const bound = boundOf(right, this.model);
+      if (bound === null) continue;
+      out.push({ name, value: bound, text: this.text(right), span: this.span(left) });
+    }
+    return out.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  // ---- containers -----------------------------------------------------------------------------
+
+  private visitAssignment(node: SyntaxNode): void {
+    // `a = b = {}` nests: the inner assignment is visited on its own.
+    const left = field(node, 'left');
+    let right = field(node, 'right');
+    while (right?.type === 'assignment') right = field(right, 'right');
+    if (!left) return;
+    const scope = this.model.scopeOf(node);
+    const fnId = this.model.enclosingFunctionId(node);
+    if (left.type === 'identifier') {
+      if (scope.kind === 'module') this.moduleAssignCounts.set(left.text, (this.moduleAssignCounts.get(left.text) ?? 0) + 1);
+      this.assignName(node, left, right, scope, fnId);
+    } else if (left.type === 'attribute') {
+      this.assignAttribute(node, left, right, fnId);
+    } else if (left.type === 'subscript') {
+      this.assignSubscript(left, right, fnId);
+    } else if (left.type === 'pattern_list' || left.type === 'tuple_pattern') {
+      for (const target of left.children) {
+        if (target.type === 'identifier' && scope.declaredOuter.has(target.text)) {
+          const info = this.refOf(target);
+          if (info) this.push(info, 'reassign', '=', target, fnId);
+        }
+      }
+    }
+    if (right && (right.type === 'identifier' || right.type === 'attribute')) this.escapeByAlias(right, fnId);
+  }
+
+  private assignName(node: SyntaxNode, left: SyntaxNode, right: SyntaxNode | undefined, scope: Scope, fnId: string | null): void {
+    const type = right ? containerType(right, this.model) : null;
+    if (scope.kind === 'module' && !type && right?.type === 'call') this.recordInstance(left, right);
+    if (type) this.containerNames.add(left.text);
+    if (type && scope.kind === 'class') this.containerAttrs.add(left.text);
+    if (scope.kind === 'module' || scope.kind === 'class') {
+      if (!type) return;
+      const key = scope.kind === 'module' ? left.text : `${scope.id}.${left.text}`;
+      if (this.containers.has(key)) return;
+      const annotation = field(node, 'type');
+      this.containers.set(key, {
+        key,
+        name: left.text,
+        scope: scope.kind,
+        ownerId: scope.kind === 'class' ? scope.id : null,
+        type,
+        valueText: shorten(this.text(right!)),
+        span: this.span(left),
+        isAnnotatedAttribute: scope.kind === 'class' && !!annotation && !/ClassVar/.test(this.text(annotation)),
+      });
+      return;
+    }
+    // In a function: only `global`/`nonlocal` names rebind a long-lived container.
+    if (scope.declaredOuter.has(left.text)) {
+      const info = this.refOf(left);
+      if (info) this.push(info, 'reassign', '=', node, fnId);
+    }
+  }
+
+  /** `bus = EventBus()` at module level: calls to `bus.subscribe` reach `EventBus.subscribe`. */
+  private recordInstance(left: SyntaxNode, call: SyntaxNode): void {
+    const fn = field(call, 'function');
+    if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute')) return;
+    const last = fn.type === 'identifier' ? fn.text : field(fn, 'attribute')?.text ?? '';
+    if (!/^_*[A-Z]/.test(last)) return; // classes are capitalised; `x = make()` tells nothing
+    const qualifiedName = this.model.resolveExpression(fn);
+    if (qualifiedName && !this.instances.some((i) => i.name === left.text)) this.instances.push({ name: left.text, classQualifiedName: qualifiedName });
+  }
+
+  private assignAttribute(node: SyntaxNode, left: SyntaxNode, right: SyntaxNode | undefined, fnId: string | null): void {
+    const info = this.refOf(left);
+    if (!info) return;
+    const type = right ? containerType(right, this.model) : null;
+    if (type && info.ref.kind === 'self') this.containerAttrs.add(info.ref.attr);
+    if (info.ref.kind === 'self' && !info.ref.viaClass) {
+      const instanceKey = `${info.ref.classId}#${info.ref.attr}`;
+      const first = !this.instanceAttrsDefined.has(instanceKey);
+      this.instanceAttrsDefined.add(instanceKey);
+      // Only dicts matter per instance (TTL caches, decorator memos); lists and sets die with the instance.
+      if (type === 'dict' && first && !this.containers.has(instanceKey)) {
+        this.containers.set(instanceKey, {
+          key: instanceKey,
+          name: this.text(left),
+          scope: 'instance',
+          ownerId: info.ref.classId,
+          type,
+          valueText: shorten(this.text(right!)),
+          span: this.span(left),
+          isAnnotatedAttribute: false,
+        });
+        this.push(info, 'reassign', '=', node, fnId).isDefinition = true;
+        return;
+      }
+      this.push(info, 'reassign', '=', node, fnId);
+      return;
+    }
+    if (info.ref.kind === 'attribute' && !(type || right?.type === 'none')) return;
+    this.push(info, 'reassign', '=', node, fnId);
+  }
+
+  private assignSubscript(left: SyntaxNode, right: SyntaxNode | undefined, fnId: string | null): void {
+    const { target, depth } = subscriptRoot(left);
+    const info = this.refOf(target);
+    if (!info) return;
+    const key = field(left, 'subscript');
+    if (depth === 1 && key?.type === 'slice') {
+      this.push(info, 'shrink', '[:]=', left, fnId);
+      return;
+    }
+    if (depth === 1 && key && (isFixedKey(key) || isClassKey(key))) return;
+    // `if k in d: d[k] = v` replaces an entry that is already there.
+    if (depth === 1 && key && this.guardedByMembership(left, target, key)) return;
+    const use = this.push(info, 'grow', depth === 1 ? '[]=' : '[][]=', left, fnId);
+    if (depth === 1 && left.parent) this.storeUses.set(left.parent, use);
+    if (right?.type === 'identifier' && right.text === 'self') use.addsSelf = true;
+    // `counts[w] = counts.get(w, 0) + 1` accumulates into the container: a tally, not a memo.
+    if (right && (this.isPlainValue(right) || mentions(right, this.text(target)))) use.plainValue = true;
+  }
+
+  /** A literal, or a parameter of the enclosing function, stored as is. */
+  private isPlainValue(value: SyntaxNode, depth = 0): boolean {
+    if (LITERAL_TYPES.has(value.type)) return true;
+    if (value.type === 'identifier') return this.model.lookup(value.text, value)?.binding.kind === 'parameter';
+    if (CONTAINER_LITERALS.has(value.type) && depth === 0) {
+      return value.children.every((c) => !c.isNamed || c.type === 'comment' || this.isPlainValue(c, depth + 1));
+    }
+    return false;
+  }
+
+  private guardedByMembership(at: SyntaxNode, container: SyntaxNode, key: SyntaxNode): boolean {
+    const containerText = this.text(container);
+    const keyText = this.text(key);
+    for (let p = at.parent; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) {
+      if (p.type !== 'if_statement' && p.type !== 'elif_clause') continue;
+      const condition = field(p, 'condition');
+      if (condition?.type !== 'comparison_operator') continue;
+      const operators = condition.children.filter((c) => c.field === 'operators');
+      if (operators.length !== 1 || operators[0]!.type !== 'in') continue;
+      const operands = condition.children.filter((c) => c.isNamed && c.field !== 'operators');
+      if (operands.length === 2 && this.text(operands[0]!) === keyText && this.text(operands[1]!) === containerText) return true;
+    }
+    return false;
+  }
+
+  /**
+   * tree-sitter-python reads `type(self).registry[k] = v` and `type(self).registry = {}` as a
+   * PEP 695 `type` alias (`type (self).registry[k] = v`): recover the assignment to the class attribute.
+   */
+  private visitMisparsedTypeAssignment(node: SyntaxNode): void {
+    const target = field(node, 'left')?.children.find((c) => c.isNamed);
+    if (!target || (target.type !== 'subscript' && target.type !== 'attribute')) return;
+    const { target: attribute, depth } = subscriptRoot(target);
+    if (attribute.type !== 'attribute') return;
+    const object = field(attribute, 'object');
+    const attr = field(attribute, 'attribute')?.text;
+    const inner = object?.type === 'parenthesized_expression' ? object.children.find((c) => c.isNamed) : undefined;
+    if (!attr || inner?.type !== 'identifier') return;
+    const receiver = this.receiverOf(inner);
+    if (!receiver) return;
+    const info = selfRef(receiver.classId, attr, true);
+    const fnId = this.model.enclosingFunctionId(node);
+    if (depth === 0) this.push(info, 'reassign', '=', node, fnId);
+    else if (field(target, 'subscript')?.type === 'slice' && depth === 1) this.push(info, 'shrink', '[:]=', node, fnId);
+    else {
+      const use = this.push(info, 'grow', '[]=', target, fnId);
+      const value = field(node, 'right')?.children.find((c) => c.isNamed);
+      if (value?.type === 'identifier' && value.text === 'self') use.addsSelf = true;
+    }
+  }
+
+  private visitAugmented(node: SyntaxNode): void {
+    const left = field(node, 'left');
+    const operator = node.children.find((c) => c.field === 'operator')?.type ?? '';
+    if (left?.type === 'subscript') {
+      // `hits[ip] += 1`: a new key on a defaultdict or Counter (the rules check the constructor).
+      const key = field(left, 'subscript');
+      const value = field(left, 'value');
+      if (!key || !value || isFixedKey(key) || isClassKey(key) || key.type === 'slice') return;
+      if ((value.type === 'identifier' || value.type === 'attribute') && this.mayNameContainer(value)) {
+        const info = this.refOf(value);
+        if (info && info.ref.kind !== 'attribute') this.push(info, 'grow', '[]+=', left, this.model.enclosingFunctionId(node));
+      }
+      return;
+    }
+    if (!left || (left.type !== 'identifier' && left.type !== 'attribute')) return;
+    const op: ContainerOp | null = operator === '+=' || operator === '|=' ? 'grow' : operator === '-=' || operator === '&=' ? 'shrink' : null;
+    if (!op) return;
+    if (left.type === 'identifier' && !this.model.scopeOf(node).declaredOuter.has(left.text) && this.model.scopeOf(node).kind !== 'module') return;
+    const info = this.refOf(left);
+    if (info) this.push(info, op, operator, node, this.model.enclosingFunctionId(node));
+  }
+
+  private visitDelete(node: SyntaxNode): void {
+    const fnId = this.model.enclosingFunctionId(node);
+    if (fnId === null && this.model.scopeOf(node).kind === 'module') {
+      for (const c of node.children.flatMap((c) => (c.type === 'expression_list' ? c.children : [c]))) {
+        if (c.type === 'identifier') this.deletedNames.add(c.text);
+      }
+    }
+    const targets = node.children.flatMap((c) => (c.type === 'expression_list' ? c.children : [c])).filter((c) => c.isNamed);
+    for (const target of targets) {
+      if (target.type === 'subscript') {
+        const { target: root } = subscriptRoot(target);
+        const info = this.refOf(root);
+        if (info) this.push(info, 'shrink', 'del', target, fnId);
+      } else if (target.type === 'identifier' || target.type === 'attribute') {
+        const info = this.refOf(target);
+        if (info) this.push(info, 'reassign', 'del', target, fnId);
+      }
+    }
+  }
+
+  /** `x.append(…)`, `x.clear` passed as a callback, `x.get(k)`: every method of a container, called or not. */
+  private visitAttribute(node: SyntaxNode): void {
+    const attr = field(node, 'attribute')?.text;
+    if (!attr) return;
+    const object = field(node, 'object');
+    if (!object) return;
+    if (attr === 'cache_clear') {
+      this.recordCacheClear(node, object);
+      return;
+    }
+    const grow = GROW_METHODS.has(attr);
+    const shrink = SHRINK_METHODS.has(attr);
+    const read = READ_METHODS.has(attr);
+    if (!grow && !shrink && !read) return;
+    const { target, depth } = object.type === 'subscript' ? subscriptRoot(object) : { target: object, depth: 0 };
+    if (target.type === 'identifier' && !this.containerNames.has(target.text)) return;
+    const info = this.refOf(target);
+    if (!info) return;
+    if (info.ref.kind === 'attribute' && !shrink) return;
+    const fnId = this.model.enclosingFunctionId(node);
+    const call = node.parent?.type === 'call' && node.field === 'function' ? node.parent : undefined;
+    if (shrink) {
+      this.push(info, 'shrink', depth ? `[].${attr}` : attr, node, fnId);
+      return;
+    }
+    if (depth > 0) {
+      if (grow) this.push(info, 'grow', `[].${attr}`, node, fnId);
+      return;
+    }
+    if (attr === 'update' && call && updatesFixedKeys(call)) return;
+    if (read || attr === 'setdefault') {
+      // `d.setdefault(k, []).append(x)` groups (a registry); `return d.setdefault(k, v)` memoizes.
+      const chained = call?.parent?.type === 'attribute' && call.field === 'object';
+      if (read || !chained) this.push(info, 'read', attr, node, fnId);
+    }
+    if (grow) {
+      const use = this.push(info, 'grow', attr, node, fnId);
+      const args = call ? field(call, 'arguments') : undefined;
+      const values = args ? args.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
+      if (values.some((v) => v.type === 'identifier' && v.text === 'self')) use.addsSelf = true;
+      if (attr === 'setdefault' && call) this.storeUses.set(call, use);
+      if (attr === 'setdefault' && values[1] && this.isPlainValue(values[1])) use.plainValue = true;
+    }
+  }
+
+  private recordCacheClear(node: SyntaxNode, object: SyntaxNode): void {
+    const dotted = dottedName(object);
+    if (dotted === null) return;
+    const head = dotted.split('.')[0]!;
+    let target: string | null;
+    if (head === 'self' || head === 'cls') {
+      target = this.model.lookup(head, object)?.binding.kind === 'parameter' ? dotted : null;
+    } else {
+      target = this.model.resolveDotted(dotted, object);
+    }
+    if (target) this.cacheClears.push({ target, functionId: this.model.enclosingFunctionId(node), span: this.span(node) });
+  }
+
+  /** `d[k]` read (not an assignment or `del` target). */
+  private visitSubscriptRead(node: SyntaxNode): void {
+    if (node.field === 'left' || node.parent?.type === 'delete_statement' || node.parent?.type === 'expression_list' && node.parent.parent?.type === 'delete_statement') return;
+    if (node.field === 'value' && node.parent?.type === 'subscript') return; // the outer subscript reads
+    if (node.field === 'object' && node.parent?.type === 'attribute') return; // `d[k].append`: visited as an attribute
+    const value = field(node, 'value');
+    if (!value || (value.type !== 'identifier' && value.type !== 'attribute')) return;
+    if (!this.mayNameContainer(value)) return;
+    const fnId = this.model.enclosingFunctionId(node);
+    if (fnId === null) return;
+    const info = this.refOf(value);
+    if (info && info.ref.kind !== 'attribute') this.push(info, 'read', '[]', node, fnId);
+  }
+
+  private visitComparison(node: SyntaxNode): void {
+    const operators = node.children.filter((c) => c.field === 'operators');
+    if (operators.some((o) => o.type === 'in' || o.type === 'not in')) {
+      const operands = node.children.filter((c) => c.isNamed && c.field !== 'operators');
+      const container = operands[operands.length - 1];
+      const fnId = container && this.mayNameContainer(container) ? this.model.enclosingFunctionId(node) : null;
+      if (fnId !== null && container && (container.type === 'identifier' || container.type === 'attribute')) {
+        const info = this.refOf(container);
+        if (info && info.ref.kind !== 'attribute') this.push(info, 'read', 'in', node, fnId);
+      }
+    }
+    // Expiry comparisons are found from their operands: see onTimeSource() and visitIdentifier().
+  }
+
+  private visitReturn(node: SyntaxNode): void {
+    const value = node.children.find((c) => c.isNamed);
+    if (!value) return;
+    const scope = this.model.scopeOf(node);
+    if (scope.kind !== 'function') return;
+    if (value.type === 'identifier') {
+      const found = this.model.lookup(value.text, value);
+      if (found?.scope === scope && found.binding.kind === 'parameter' && firstParamName(scope.node) === value.text) {
+        this.returnsFirstParam.add(scope.id);
+      }
+    }
+    if (this.returnsNestedFunction(value, scope)) this.returnsClosure.add(scope.id);
+  }
+
+  /**
+   * Whether a returned value hands out a function defined here: `return wrapper`, `return lambda…`,
+   * `return wraps(fn)(wrapper)`, `return wrapper, reset`. Calling it (`return inner(x)`) or passing a
+   * lambda to a call (`sorted(xs, key=lambda…)`) does not.
+   */
+  private returnsNestedFunction(value: SyntaxNode, scope: Scope): boolean {
+    const isNested = (n: SyntaxNode): boolean => {
+      if (n.type === 'lambda') return true;
+      if (n.type !== 'identifier') return false;
+      const hit = this.model.lookup(n.text, n);
+      return hit?.scope === scope && (hit.binding.kind === 'function' || hit.binding.kind === 'class');
+    };
+    const candidates = value.type === 'tuple' || value.type === 'expression_list' ? value.children.filter((c) => c.isNamed) : [value];
+    return candidates.some((c) => {
+      if (isNested(c)) return true;
+      if (c.type !== 'call') return false;
+      const args = field(c, 'arguments');
+      return !!args && args.children.some((a) => a.type === 'identifier' && isNested(a));
+    });
+  }
+
+  /** A container named as a call argument or inside a literal may be mutated elsewhere. */
+  private visitIdentifierEscape(node: SyntaxNode): void {
+    const parent = node.parent;
+    if (!parent) return;
+    // Take the whole `a.b.c` chain at its top.
+    let expression: SyntaxNode = node;
+    if (parent.type === 'attribute') {
+      if (node.field !== 'object') return;
+      let top = parent;
+      while (top.parent?.type === 'attribute' && top.field === 'object') top = top.parent;
+      expression = top;
+    }
+    const holder = expression.parent;
+    if (!holder) return;
+    const inArgs = holder.type === 'argument_list' || (holder.type === 'keyword_argument' && expression.field === 'value');
+    const inLiteral = holder.type === 'list' || holder.type === 'tuple' || holder.type === 'set'
+      || (holder.type === 'pair' && expression.field === 'value');
+    if (!inArgs && !inLiteral) return;
+    if (!this.mayNameContainer(expression)) return;
+    if (inArgs) {
+      const call = holder.type === 'argument_list' ? holder.parent : holder.parent?.parent;
+      if (call?.type === 'call' && this.isReadingCall(call)) return;
+      if (call?.type === 'decorator' || call?.parent?.type === 'decorator') return;
+    }
+    if (expression.type === 'attribute' && GROW_METHODS.has(field(expression, 'attribute')?.text ?? '')) return;
+    const info = this.refOf(expression);
+    if (!info || info.ref.kind === 'attribute') return;
+    this.push(info, 'escape', inArgs ? 'argument' : 'literal', expression, this.model.enclosingFunctionId(expression));
+  }
+
+  /** A cheap first look: could this name or `self.x` chain be a container (before any scope lookup)? */
+  private mayNameContainer(expression: SyntaxNode): boolean {
+    if (expression.type === 'identifier') return this.containerNames.has(expression.text);
+    if (expression.type !== 'attribute') return false;
+    let head = expression;
+    while (head.type === 'attribute') {
+      const object = field(head, 'object');
+      if (!object) return false;
+      if (object.type === 'identifier') {
+        if (object.text === 'self' || object.text === 'cls') return this.containerAttrs.has(field(expression, 'attribute')?.text ?? '');
+        return this.containerNames.has(object.text);
+      }
+      if (object.type !== 'attribute') return object.type === 'call'; // `type(self).x`
+      head = object;
+    }
+    return false;
+  }
+
+  private isReadingCall(call: SyntaxNode): boolean {
+    const fn = field(call, 'function');
+    if (!fn) return false;
+    if (fn.type === 'attribute') {
+      const attr = field(fn, 'attribute')?.text ?? '';
+      if (READING_METHOD_NAMES.has(attr)) return true;
+    }
+    const name = this.model.resolveExpression(fn);
+    if (!name) return false;
+    const bare = name.startsWith('builtins.') ? name.slice('builtins.'.length) : name;
+    return READING_FUNCTIONS.has(bare) || name.startsWith('itertools.') || name.startsWith('pprint.')
+      || GROWING_FUNCTIONS.has(name) || SHRINKING_FUNCTIONS.has(name);
+  }
+
+  /** `alias = _registry` hands the container to another name: its mutations are out of sight. */
+  private escapeByAlias(right: SyntaxNode, fnId: string | null): void {
+    const info = this.refOf(right);
+    if (!info || info.ref.kind === 'attribute') return;
+    this.push(info, 'escape', 'alias', right, fnId);
+  }
+
+  // ---- timestamps and expiry ------------------------------------------------------------------
+  // The walk is top-down, so a clock read (or a name holding one) reports itself upwards: to the
+  // local it is assigned to, the `d[k] = …` it is stored by, or the comparison it is checked in.
+
+  private onTimeSource(node: SyntaxNode): void {
+    const fnId = this.model.enclosingFunctionId(node);
+    if (fnId === null) return;
+    let child = node;
+    for (let p = node.parent; p && !STATEMENT_BOUNDARY.has(p.type); child = p, p = p.parent) {
+      if (p.type === 'comparison_operator' && hasOrderOperator(p)) this.expiryFunctions.add(fnId);
+      if (p.type === 'assignment' && child.field === 'right') {
+        const left = field(p, 'left');
+        if (left?.type === 'identifier') this.addTimeLocal(fnId, left.text);
+        else if (left?.type === 'subscript') this.markStore(p);
+      } else if (p.type === 'call') {
+        this.markStore(p);
+      }
+    }
+  }
+
+  private markExpiry(call: SyntaxNode): void {
+    const fnId = this.model.enclosingFunctionId(call);
+    if (fnId !== null) this.expiryFunctions.add(fnId);
+  }
+
+  private markStore(holder: SyntaxNode): void {
+    const use = this.storeUses.get(holder);
+    if (use) use.storesTimestamp = true;
+  }
+
+  private addTimeLocal(fnId: string, name: string): void {
+    let set = this.timeLocals.get(fnId);
+    if (!set) this.timeLocals.set(fnId, (set = new Set()));
+    set.add(name);
+    this.timeLocalNames.add(name);
+  }
+
+  /** An identifier: a name holding a clock read, an expiry-ish name in a comparison, or an escape. */
+  private visitIdentifier(node: SyntaxNode): void {
+    if (this.timeLocalNames.has(node.text) && !isBindingOrMemberName(node)) {
+      const fnId = this.model.enclosingFunctionId(node);
+      if (fnId !== null && this.timeLocals.get(fnId)?.has(node.text)) this.onTimeSource(node);
+    }
+    if (EXPIRY_NAME.test(node.text)) {
+      for (let p = node.parent; p && !STATEMENT_BOUNDARY.has(p.type); p = p.parent) {
+        if (p.type === 'comparison_operator' && hasOrderOperator(p)) {
+          const fnId = this.model.enclosingFunctionId(node);
+          if (fnId !== null) this.expiryFunctions.add(fnId);
+          break;
+        }
+      }
+    }
+    this.visitIdentifierEscape(node);
+  }
+
+  // ---- references ------------------------------------------------------------------------------
+
+  private push(info: RefInfo, op: ContainerOp | 'read', method: string, node: SyntaxNode, functionId: string | null): PendingUse {
+    const use: PendingUse = { info, op, method, node, functionId };
+    // `if not _patterns: _patterns.extend(...)` fills a container once, lazily: not growth.
+    if (op === 'grow' && functionId !== null && this.inLazyInit(node)) return use;
+    this.pending.push(use);
+    return use;
+  }
+
+  private inLazyInit(node: SyntaxNode): boolean {
+    for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) {
+      if (p.type !== 'if_statement') continue;
+      const condition = field(p, 'condition');
+      if (condition?.type !== 'not_operator') continue;
+      const operand = field(condition, 'argument');
+      if (!operand || (operand.type !== 'identifier' && operand.type !== 'attribute')) continue;
+      const info = this.refOf(operand);
+      if (info && info.ref.kind !== 'attribute') return true;
+    }
+    return false;
+  }
+
+  private use(expression: SyntaxNode, op: ContainerOp, method: string, at: SyntaxNode): void {
+    if (expression.type !== 'identifier' && expression.type !== 'attribute') return;
+    const info = this.refOf(expression);
+    if (!info || (info.ref.kind === 'attribute' && op !== 'shrink')) return;
+    this.push(info, op, method, at, this.model.enclosingFunctionId(at));
+  }
+
+  /** What container (if any) an identifier or attribute chain names. */
+  private refOf(node: SyntaxNode): RefInfo | null {
+    if (node.type === 'identifier') return this.refOfName(node);
+    if (node.type !== 'attribute') return null;
+    const object = field(node, 'object');
+    const attr = field(node, 'attribute')?.text;
+    if (!object || !attr) return null;
+    // `type(self).x`
+    if (object.type === 'call') {
+      const fn = field(object, 'function');
+      const args = field(object, 'arguments');
+      const only = args?.children.filter((c) => c.isNamed);
+      if (fn?.type === 'identifier' && fn.text === 'type' && only?.length === 1 && only[0]!.type === 'identifier') {
+        const receiver = this.receiverOf(only[0]!);
+        if (receiver) return selfRef(receiver.classId, attr, true);
+      }
+      return null;
+    }
+    if (object.type === 'identifier') {
+      const receiver = this.receiverOf(object);
+      if (receiver) return selfRef(receiver.classId, attr, receiver.viaClass);
+    }
+    // `self.__class__.x`
+    if (object.type === 'attribute' && field(object, 'attribute')?.text === '__class__') {
+      const inner = field(object, 'object');
+      const receiver = inner?.type === 'identifier' ? this.receiverOf(inner) : null;
+      if (receiver) return selfRef(receiver.classId, attr, true);
+    }
+    const dotted = dottedName(node);
+    if (dotted === null) return null;
+    const head = dotted.slice(0, dotted.indexOf('.'));
+    const found = this.model.lookup(head, node);
+    if (found && (found.binding.kind === 'import' || found.scope.kind === 'module' || found.binding.kind === 'class')) {
+      const name = this.model.resolveDotted(dotted, node);
+      if (name) return { ref: { kind: 'qualified', name }, key: `q:${name}`, closureUse: false };
+    }
+    if (object.type === 'identifier' || object.type === 'attribute') {
+      return { ref: { kind: 'attribute', attr }, key: `a:${attr}`, closureUse: false };
+    }
+    return null;
+  }
+
+  private refOfName(node: SyntaxNode): RefInfo | null {
+    const found = this.model.lookup(node.text, node);
+    if (!found) return null;
+    const { scope, binding } = found;
+    if (binding.kind === 'import') {
+      if (binding.fact.kind !== 'member') return null;
+      const name = this.model.resolveDotted(node.text, node);
+      return name ? { ref: { kind: 'qualified', name }, key: `q:${name}`, closureUse: false } : null;
+    }
+    if (binding.kind !== 'assignment' && binding.kind !== 'other') return null;
+    if (scope.kind === 'module') {
+      const name = `${this.model.module.name}.${node.text}`;
+      return { ref: { kind: 'qualified', name }, key: `q:${name}`, closureUse: false };
+    }
+    if (scope.kind === 'class') {
+      const name = `${this.model.module.name}.${scope.id}.${node.text}`;
+      return { ref: { kind: 'qualified', name }, key: `q:${name}`, closureUse: false };
+    }
+    if (scope.kind !== 'function') return null;
+    const key = `${scope.id}.<locals>.${node.text}`;
+    if (!this.closureCandidates.has(key)) {
+      const fact = this.closureContainer(binding, node.text, key, scope);
+      if (!fact) return null;
+      this.closureCandidates.set(key, fact);
+    }
+    return { ref: { kind: 'closure', key }, key: `c:${key}`, closureUse: crossesFunction(this.model.scopeOf(node), scope) };
+  }
+
+  private closureContainer(binding: Binding, name: string, key: string, scope: Scope): ContainerFact | null {
+    if (binding.kind !== 'assignment' || binding.node.type !== 'assignment') return null;
+    const left = field(binding.node, 'left');
+    let right = field(binding.node, 'right');
+    while (right?.type === 'assignment') right = field(right, 'right');
+    if (left?.type !== 'identifier' || left.text !== name || !right) return null;
+    const type = containerType(right, this.model);
+    if (!type) return null;
+    return {
+      key, name, scope: 'closure', ownerId: scope.id, type, valueText: shorten(this.text(right)),
+      span: this.span(left), isAnnotatedAttribute: false,
+    };
+  }
+
+  /** For `self`/`cls` (the first parameter of a method, seen from its body or nested code): the class. */
+  private receiverOf(identifier: SyntaxNode): { classId: string; viaClass: boolean } | null {
+    const found = this.model.lookup(identifier.text, identifier);
+    if (!found || found.binding.kind !== 'parameter' || found.scope.kind !== 'function') return null;
+    const scope = found.scope;
+    if (!this.receivers.has(scope)) this.receivers.set(scope, receiverOfMethod(scope));
+    const receiver = this.receivers.get(scope);
+    if (!receiver || firstParamName(scope.node) !== identifier.text) return null;
+    return receiver;
+  }
+
+  // ---- finishing --------------------------------------------------------------------------------
+
+  /** Closure containers that outlive their call: used from a nested def that the owner returns. */
+  private keptClosureContainers(): ContainerFact[] {
+    const usedFromClosure = new Set<string>();
+    for (const u of this.pending) if (u.info.closureUse) usedFromClosure.add(u.info.key);
+    return [...this.closureCandidates.values()]
+      .filter((c) => this.returnsClosure.has(c.ownerId!) && usedFromClosure.has(`c:${c.key}`));
+  }
+
+  private finishUses(): ContainerUseFact[] {
+    this.propagateExpiry();
+    const keptClosures = new Set(this.keptClosureContainers().map((c) => `c:${c.key}`));
+    // Attributes worth following on `self`: containers defined here, or grown through `self` here.
+    const selfAttrs = new Set<string>();
+    for (const c of this.containers.values()) if (c.scope === 'class' || c.scope === 'instance') selfAttrs.add(c.name.replace(/^self\./, ''));
+    for (const u of this.pending) if (u.info.ref.kind === 'self' && u.op === 'grow') selfAttrs.add(u.info.ref.attr);
+    const localKeys = new Set<string>();
+    for (const u of this.pending) if (u.op !== 'escape' && u.op !== 'read') localKeys.add(u.info.key);
+
+    const relevant = (u: PendingUse): boolean => {
+      const { ref } = u.info;
+      if (ref.kind === 'closure') return keptClosures.has(u.info.key);
+      if (ref.kind === 'attribute') return u.op === 'shrink' || u.op === 'reassign';
+      if (ref.kind === 'self') return u.op === 'grow' || u.op === 'shrink' || selfAttrs.has(ref.attr);
+      if (ref.kind === 'qualified' && (u.op === 'escape' || u.op === 'read')) {
+        return this.isLocalContainer(ref.name) || localKeys.has(u.info.key);
+      }
+      return true;
+    };
+    const readsByFunction = new Set<string>();
+    for (const u of this.pending) if (u.op === 'read' && u.functionId !== null) readsByFunction.add(`${u.functionId}\u0000${readKey(u.info)}`);
+
+    const out: ContainerUseFact[] = [];
+    const checkedReads = new Set<string>();
+    for (const u of this.pending) {
+      if (!relevant(u)) continue;
+      if (u.op === 'read') {
+        if (u.functionId === null || !this.expiryFunctions.has(u.functionId)) continue;
+        const dedupe = `${u.functionId}\u0000${u.info.key}`;
+        if (checkedReads.has(dedupe)) continue;
+        checkedReads.add(dedupe);
+        out.push({ ref: u.info.ref, op: 'checkedRead', method: u.method, span: this.span(u.node), functionId: u.functionId });
+        continue;
+      }
+      const memo = u.op === 'grow' && (u.method === '[]=' || u.method === 'setdefault') && u.functionId !== null && !u.plainValue
+        && readsByFunction.has(`${u.functionId}\u0000${readKey(u.info)}`);
+      out.push({
+        ref: u.info.ref,
+        op: u.op,
+        method: u.method,
+        span: this.span(u.node),
+        functionId: u.functionId,
+        ...(memo ? { memo: true } : {}),
+        ...(u.storesTimestamp ? { storesTimestamp: true } : {}),
+        ...(u.addsSelf ? { addsSelf: true } : {}),
+        ...(u.isDefinition ? { isDefinition: true } : {}),
+        ...(u.plainValue ? { storesPlainValue: true } : {}),
+      });
+    }
+    return out;
+  }
+
+  private isLocalContainer(qualifiedName: string): boolean {
+    const prefix = `${this.model.module.name}.`;
+    return qualifiedName.startsWith(prefix) && this.containers.has(qualifiedName.slice(prefix.length));
+  }
+}
+
+// ---- small pure helpers ---------------------------------------------------------------------------
+
+function selfRef(classId: string, attr: string, viaClass: boolean): RefInfo {
+  return { ref: { kind: 'self', classId, attr, viaClass }, key: `s:${classId}:${attr}:${viaClass ? 'c' : 'i'}`, closureUse: false };
+}
+
+/** Reads and writes through `self.x` and `cls.x` meet in one memo. */
+function readKey(info: RefInfo): string {
+  return info.ref.kind === 'self' ? `s:${info.ref.classId}:${info.ref.attr}` : info.key;
+}
+
+function receiverOfMethod(scope: Scope): { classId: string; viaClass: boolean } | null {
+  if (scope.parent?.kind !== 'class') return null;
+  const fn = scope.node;
+  const decorators = fn.parent?.type === 'decorated_definition'
+    ? fn.parent.children.filter((c) => c.type === 'decorator').map((d) => d.children.find((c) => c.isNamed))
+    : [];
+  const names = decorators.map((d) => (d ? dottedName(d) ?? '' : ''));
+  if (names.includes('staticmethod')) return null;
+  const name = field(fn, 'name')?.text ?? '';
+  const viaClass = names.includes('classmethod') || CLASSMETHOD_NAMES.has(name);
+  return { classId: scope.parent.id, viaClass };
+}
+
+function firstParamName(fn: SyntaxNode): string | null {
+  const params = field(fn, 'parameters');
+  for (const p of params?.children ?? []) {
+    const name = parameterName(p);
+    if (name) return p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern' ? null : name.text;
+  }
+  return null;
+}
+
+/** Whether a use in `from` sits in a def or lambda nested inside `owner` (a closure use). */
+function crossesFunction(from: Scope, owner: Scope): boolean {
+  for (let s: Scope | null = from; s && s !== owner; s = s.parent) {
+    if (s.kind === 'function' || s.kind === 'lambda') return true;
+  }
+  return false;
+}
+
+/** `d[a][b]` → `d` and the nesting depth. */
+function subscriptRoot(node: SyntaxNode): { target: SyntaxNode; depth: number } {
+  let target = node;
+  let depth = 0;
+  while (target.type === 'subscript') {
+    const value = field(target, 'value');
+    if (!value) break;
+    target = value;
+    depth++;
+  }
+  return { target, depth };
+}
+
+function isFixedKey(key: SyntaxNode): boolean {
+  if (key.type === 'string' || key.type === 'integer' || key.type === 'true' || key.type === 'false' || key.type === 'none') {
+    return key.type !== 'string' || !key.children.some((c) => c.type === 'interpolation');
+  }
+  return false;
+}
+
+/** `d[cls] = …`, `d[type(obj)]`, `d[self.__class__]`, `d[cls.__name__]`: one entry per class, a bounded set. */
+function isClassKey(key: SyntaxNode): boolean {
+  let root = key;
+  while (root.type === 'attribute') {
+    if (field(root, 'attribute')?.text === '__class__') return true;
+    const object = field(root, 'object');
+    if (!object) return false;
+    root = object;
+  }
+  if (root.type === 'identifier') return /^(cls|klass|mcs|mcls|metacls|class_|subclass)$/.test(root.text);
+  if (root.type === 'call') {
+    const fn = field(root, 'function');
+    return fn?.type === 'identifier' && fn.text === 'type';
+  }
+  return false;
+}
+
+/** `d.update(a=1)` or `d.update({"a": 1})`: a fixed set of keys, not growth. */
+function updatesFixedKeys(call: SyntaxNode): boolean {
+  const args = field(call, 'arguments');
+  const values = args ? args.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
+  if (values.length === 0) return true;
+  return values.every((v) => v.type === 'keyword_argument'
+    || (v.type === 'dictionary' && v.children.every((p) => p.type !== 'pair' || isFixedKey(field(p, 'key') ?? p))));
+}
+
+function namedCount(node: SyntaxNode | undefined): number {
+  return node ? node.children.filter((c) => c.isNamed && c.type !== 'comment').length : 0;
+}
+
+/** `x` in `x = …`, `f(x=…)`, `def x`, `a.x`: a name being bound or selected, not a value read. */
+function isBindingOrMemberName(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (node.field === 'attribute' || node.field === 'name') return true;
+  return node.field === 'left' && (parent.type === 'assignment' || parent.type === 'augmented_assignment' || parent.type === 'for_statement');
+}
+
+/** Whether an expression names `text` (an identifier or attribute chain) somewhere inside. */
+function mentions(expression: SyntaxNode, text: string): boolean {
+  let found = false;
+  walk(expression, (n) => {
+    if (found) return false;
+    if ((n.type === 'identifier' || n.type === 'attribute') && dottedName(n) === text) found = true;
+    return n.type !== 'lambda';
+  });
+  return found;
+}
+
+function hasOrderOperator(comparison: SyntaxNode): boolean {
+  return comparison.children.some((c) => c.field === 'operators' && ORDER_OPERATORS.has(c.type));
+}
+
+function isInComparison(node: SyntaxNode): boolean {
+  let p = node.parent;
+  for (let i = 0; p && i < 3; i++, p = p.parent) {
+    if (p.type === 'comparison_operator') return true;
+    if (p.type !== 'binary_operator' && p.type !== 'parenthesized_expression') return false;
+  }
+  return false;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+}
+
+/** The kind of mutable container an expression builds, or null. `deque(maxlen=n)` is bounded: null. */
+export function containerType(node: SyntaxNode, model: SemanticModel): ContainerType | null {
+  switch (node.type) {
+    case 'dictionary': case 'dictionary_comprehension': return 'dict';
+    case 'list': case 'list_comprehension': return 'list';
+    case 'set': case 'set_comprehension': return 'set';
+    case 'call': break;
+    default: return null;
+  }
+  const fn = field(node, 'function');
+  if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute')) return null;
+  const name = model.resolveExpression(fn);
+  switch (name) {
+    case 'builtins.dict': case 'collections.defaultdict': case 'collections.OrderedDict': case 'collections.Counter':
+    case 'typing.DefaultDict': case 'typing.OrderedDict': case 'typing.Counter':
+      return 'dict';
+    case 'builtins.list': return 'list';
+    case 'builtins.set': return 'set';
+    case 'collections.deque': {
+      const args = field(node, 'arguments');
+      const values = args ? args.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
+      const maxlen = values.find((v) => v.type === 'keyword_argument' && field(v, 'name')?.text === 'maxlen')
+        ?? values.filter((v) => v.type !== 'keyword_argument')[1];
+      const value = maxlen?.type === 'keyword_argument' ? field(maxlen, 'value') : maxlen;
+      return !value || value.type === 'none' ? 'deque' : null;
+    }
+    default:
+      return name && /^cachetools\.[A-Z]/.test(name) && CACHE_APIS.has(name) ? 'cache' : null;
+  }
+}
+
+/** Whether a cached function can only see a handful of keys (no arguments, or bool/Literal ones). */
+function keysUnbounded(fn: SyntaxNode, model: SemanticModel): boolean {
+  const params = (field(fn, 'parameters')?.children ?? []).filter((p) => parameterName(p));
+  const inClass = fn.parent?.type === 'block' && fn.parent.parent?.type === 'class_definition'
+    || fn.parent?.type === 'decorated_definition' && fn.parent.parent?.type === 'block' && fn.parent.parent.parent?.type === 'class_definition';
+  const decorators = fn.parent?.type === 'decorated_definition' ? fn.parent.children.filter((c) => c.type === 'decorator') : [];
+  const isStatic = decorators.some((d) => d.children.some((c) => c.type === 'identifier' && c.text === 'staticmethod'));
+  const isClassMethod = decorators.some((d) => d.children.some((c) => c.type === 'identifier' && c.text === 'classmethod'));
+  // `self` makes keys per instance (unbounded); `cls` has one per class.
+  const keyed = inClass && !isStatic ? (isClassMethod ? params.slice(1) : params) : params;
+  if (keyed.length === 0) return false;
+  return !keyed.every((p) => {
+    if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') return false;
+    const type = field(p, 'type');
+    const text = type ? model.source.slice(type).trim() : '';
+    return /^(bool|((typing|t)\.)?Literal\[[\s\S]*\])$/.test(text);
+  });
+}
+
+/** Whether a literal bound is unbounded (None, inf, sys.maxsize, huge), bounded (a number), or not a literal (null). */
+export function boundOf(value: SyntaxNode, model: SemanticModel): 'unbounded' | 'bounded' | null {
+  if (value.type === 'none') return 'unbounded';
+  const number = numericValue(value, model);
+  if (number === null) return null;
+  return number >= HUGE_MAXSIZE ? 'unbounded' : 'bounded';
+}
+
+function numericValue(node: SyntaxNode, model: SemanticModel, depth = 0): number | null {
+  if (depth > 8) return null;
+  switch (node.type) {
+    case 'integer': {
+      const text = node.text.replace(/_/g, '').replace(/[lL]$/, '');
+      const n = Number(text);
+      return Number.isFinite(n) ? n : null;
+    }
+    case 'float': {
+      const n = Number(node.text.replace(/_/g, ''));
+      return Number.isNaN(n) ? null : n;
+    }
+    case 'parenthesized_expression': {
+      const inner = node.children.find((c) => c.isNamed);
+      return inner ? numericValue(inner, model, depth + 1) : null;
+    }
+    case 'unary_operator': {
+      const operand = field(node, 'argument');
+      const v = operand ? numericValue(operand, model, depth + 1) : null;
+      const op = node.children.find((c) => !c.isNamed)?.type;
+      return v === null ? null : op === '-' ? -v : v;
+    }
+    case 'binary_operator': {
+      const l = field(node, 'left');
+      const r = field(node, 'right');
+      const op = node.children.find((c) => c.field === 'operator')?.type;
+      const a = l ? numericValue(l, model, depth + 1) : null;
+      const b = r ? numericValue(r, model, depth + 1) : null;
+      if (a === null || b === null) return null;
+      switch (op) {
+        case '**': return a ** b;
+        case '*': return a * b;
+        case '<<': return a * 2 ** b;
+        case '+': return a + b;
+        case '-': return a - b;
+        default: return null;
+      }
+    }
+    case 'attribute': case 'identifier': {
+      const name = model.resolveExpression(node);
+      if (name === 'sys.maxsize' || name === 'math.inf' || name === 'numpy.inf' || name === 'cmath.inf') return Infinity;
+      return null;
+    }
+    case 'call': {
+      const fn = field(node, 'function');
+      const name = fn ? model.resolveExpression(fn) : null;
+      const args = field(node, 'arguments');
+      const only = args?.children.filter((c) => c.isNamed && c.type !== 'comment');
+      if (only?.length !== 1) return null;
+      const arg = only[0]!;
+      if (name === 'builtins.float' && arg.type === 'string') {
+        const text = model.source.slice(arg).replace(/^[rbuRBU]*['"]+|['"]+$/g, '').trim().toLowerCase();
+        return /^\+?inf(inity)?$/.test(text) ? Infinity : null;
+      }
+      if (name === 'builtins.int' || name === 'builtins.float') return numericValue(arg, model, depth + 1);
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** `fetch = lru_cache(None)(_fetch)` / `fetch = functools.cache(_fetch)` at module level: `fetch`. */
+function boundNameOf(site: SyntaxNode, model: SemanticModel): string | null {
+  let node = site;
+  while (node.parent?.type === 'call' && node.field === 'function') node = node.parent;
+  const assignment = node.parent;
+  if (assignment?.type !== 'assignment' || node.field !== 'right') return null;
+  const left = field(assignment, 'left');
+  if (left?.type !== 'identifier' || model.scopeOf(assignment).kind !== 'module') return null;
+  return left.text;
+}
+
+/** Module-level `if __name__ == "__main__":` blocks. */
+function mainBlocks(root: SyntaxNode): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const stmt of root.children) {
+    if (stmt.type !== 'if_statement') continue;
+    const condition = field(stmt, 'condition');
+    if (condition?.type !== 'comparison_operator') continue;
+    const operands = condition.children.filter((c) => c.isNamed && c.field !== 'operators');
+    const names = operands.some((o) => o.type === 'identifier' && o.text === '__name__');
+    const main = operands.some((o) => o.type === 'string' && o.children.some((c) => c.type === 'string_content' && c.text === '__main__'));
+    if (names && main) out.push({ start: stmt.start, end: stmt.end });
+  }
+  return out;
+}
+
+/** Where a new top-level import may go: after the docstring (or at 0), and after each top-level import. */
+function importInsertPoints(root: SyntaxNode): ImportInsertPoint[] {
+  const first = root.children.find((c) => c.type !== 'comment');
+  const docstring = first?.type === 'expression_statement' && first.children[0]?.type === 'string' ? first : undefined;
+  const out: ImportInsertPoint[] = [docstring ? { offset: docstring.end, afterLine: true } : { offset: 0, afterLine: false }];
+  for (const stmt of root.children) {
+    if (stmt.type === 'import_statement' || stmt.type === 'import_from_statement' || stmt.type === 'future_import_statement') {
+      out.push({ offset: stmt.end, afterLine: true });
+    }
+  }
+  return out;
 }

@@ -1,3 +1,146 @@
-// Per-file facts for the reference-cycle rules (filled in by that family's collector).
+// Per-file facts for the reference-cycle rules: who holds whom inside each function, plus what
+// each class stores on `self`. The link step (link/cycles.ts) adds what needs other files.
+import type { Span } from '../types.js';
 
-export interface CycleFacts {}
+/**
+ * One object a function's code can name. Objects are per function: the same Python object reached
+ * two ways (`child` and `self.children[-1]`) may be two entries — the analysis under-approximates.
+ */
+export type CycleObjectKind =
+  /** The method's own instance (its first parameter), also when captured by a nested function. */
+  | 'self'
+  /** Another parameter. */
+  | 'param'
+  /** A variable of an enclosing function, captured by a nested one. */
+  | 'free'
+  /** The value an attribute held when this function first read it: `self.children`, `node.next`. */
+  | 'attr'
+  /** An instance built here by calling a class: `Node(...)`. */
+  | 'new'
+  /** A list, tuple, set or dict built here (display or comprehension). */
+  | 'container'
+  /** A callable built here that holds what it captures: a lambda, a nested def, `functools.partial`. */
+  | 'closure'
+  /** An element taken out of a container: the target of `for x in xs`, `xs[i]`. */
+  | 'element'
+  /** A value of unknown origin: a call's result, a `with … as` target. */
+  | 'value';
+
+export interface CycleObject {
+  readonly kind: CycleObjectKind;
+  /** How the code names it (`self`, `child`, `self.tail`, `Node(…)`), for messages. */
+  readonly label: string;
+  /** Parameters: position in the signature (the instance of a method is 0) and name. */
+  readonly paramIndex?: number;
+  /** `attr` objects: the object the attribute was read from, and the attribute's name. */
+  readonly base?: number;
+  readonly attr?: string;
+  /** `attr` objects: false when this function later stores another value into that attribute. */
+  readonly live?: boolean;
+  /** The class it is an instance of, when the code says: `new` objects, annotated parameters. */
+  readonly type?: string;
+  /** The class (id in this module) of a `self` object. */
+  readonly classId?: string;
+}
+
+export type CycleEdgeKind =
+  /** `holder.attr = value`. */
+  | 'attr'
+  /** `holder[k] = value`, `holder.append(value)`, `holder += [value]`. */
+  | 'item'
+  /** A container display built here holds its elements. */
+  | 'literal'
+  /** A closure holds what it captures (a lambda's free names, `partial`'s arguments). */
+  | 'capture'
+  /** `for x in xs`, `xs[i]`: the container holds the element. */
+  | 'iter';
+
+/** `from` holds a strong reference to `to` once the statement at `site` has run. */
+export interface CycleEdge {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: CycleEdgeKind;
+  /** `attr` edges: the attribute stored into. */
+  readonly attr?: string;
+  /** The statement that creates the reference. */
+  readonly site: Span;
+  /** Short source text of the store (`child.parent = self`), for messages. */
+  readonly text: string;
+}
+
+export interface CycleArg {
+  /** Keyword name, or null for a positional argument. */
+  readonly keyword: string | null;
+  /** `*xs` / `**kw`: later positions are unknown. */
+  readonly splat: boolean;
+  readonly refs: readonly number[];
+}
+
+/**
+ * A call the link step may turn into references: a project function whose summary says which
+ * argument ends up holding which, a class whose constructor keeps its arguments, or a
+ * container/registration method (`append`, `connect`) on a receiver of unknown type.
+ */
+export interface CycleCall {
+  readonly site: Span;
+  readonly text: string;
+  /** `recv.m(...)`: the receiver object (null for `f(...)`, `Cls(...)` and `super().m(...)`). */
+  readonly receiver: number | null;
+  /** Method name for `recv.m(...)` and `super().m(...)`. */
+  readonly method: string | null;
+  /** What the callee resolves to for `f(...)`, `Cls(...)`, `mod.f(...)`, `Base.m(...)`. */
+  readonly callee: string | null;
+  /** `super().m(...)` (or `super(C, self).m(...)`): `m` is looked up in the bases of `self`'s class. */
+  readonly superCall: boolean;
+  /** Class instantiation: the `new` object the call builds (param 0 of its `__init__`). */
+  readonly result: number | null;
+  readonly args: readonly CycleArg[];
+}
+
+/** The holds-graph of one function (or of module-level code, `functionId` null). */
+export interface FunctionCycleFacts {
+  readonly functionId: string | null;
+  /** The class of this function's `self` (a method, or a function nested in one). */
+  readonly selfClassId: string | null;
+  readonly objects: readonly CycleObject[];
+  readonly edges: readonly CycleEdge[];
+  readonly calls: readonly CycleCall[];
+  /** Objects the function returns (factories: `return Child(self)`). */
+  readonly returns: readonly number[];
+}
+
+/** How a class's methods use one attribute of `self`. */
+export interface ClassAttrFact {
+  readonly name: string;
+  /** Stores on `self.<name>` of a value that can hold something. */
+  readonly strongStores: number;
+  /** Stores of `weakref.ref(...)`, `weakref.proxy(...)`, `WeakMethod(...)`. */
+  readonly weakStores: number;
+  /** Classes of the instances stored there (`weakref.WeakSet` included). */
+  readonly types: readonly string[];
+  /** Declared in the class body: a field (`name: T`) or a class-level value (`name = []`). */
+  readonly declared: 'field' | 'class' | null;
+  /** Where a declared field is written (dataclass-style classes keep constructor args there). */
+  readonly declaredAt?: Span;
+  readonly declaredText?: string;
+  /** Where a method first stores a strong value into it (`__init__` preferred). */
+  readonly storedAt?: Span;
+  readonly storedText?: string;
+}
+
+export interface ClassCycleFacts {
+  readonly classId: string;
+  readonly attrs: readonly ClassAttrFact[];
+  /**
+   * Dataclass-style classes (`@dataclass`, attrs, `NamedTuple`): the generated `__init__` stores
+   * these fields, in this order, strongly.
+   */
+  readonly initFields: readonly string[] | null;
+}
+
+export interface CycleFacts {
+  readonly classes: readonly ClassCycleFacts[];
+  readonly functions: readonly FunctionCycleFacts[];
+  /** Property names with a setter defined in this file: `x.name = v` runs code, not a plain store. */
+  readonly propertySetters: readonly string[];
+}

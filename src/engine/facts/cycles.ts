@@ -1,7 +1,1497 @@
-// Tier 1 facts for the reference-cycle rules.
-import type { SemanticModel } from './scope.js';
-import type { CycleFacts } from './cycle-types.js';
+// Tier 1 facts for the reference-cycle rules: a per-function "who holds whom" graph, built by
+// walking each body once in source order with a small abstract environment (names and stored
+// attributes → the objects they refer to), plus what each class stores on `self`.
+import { field, walk, type SyntaxNode } from '../source/syntax.js';
+import type { Span } from '../types.js';
+import { dottedName, parameterName, type Scope, type SemanticModel } from './scope.js';
+import type {
+  ClassAttrFact, ClassCycleFacts, CycleArg, CycleCall, CycleEdge, CycleEdgeKind, CycleFacts, CycleObject,
+  FunctionCycleFacts,
+} from './cycle-types.js';
 
-export function collectCycleFacts(_model: SemanticModel): CycleFacts {
-  return {};
+/** Calls whose result refers to its argument only weakly. */
+export const WEAK_REFERENCE_FACTORIES: ReadonlySet<string> = new Set([
+  'weakref.ref', 'weakref.proxy', 'weakref.WeakMethod', '_weakref.ref', '_weakref.proxy', 'weakref.finalize',
+]);
+
+/** Containers that hold their elements (all of them, or their values) weakly. */
+export const WEAK_CONTAINERS: ReadonlySet<string> = new Set([
+  'weakref.WeakSet', 'weakref.WeakValueDictionary', '_weakrefset.WeakSet',
+]);
+
+/** Builtins and stdlib containers whose result holds the elements of their first argument. */
+const COPYING_CONTAINERS: ReadonlySet<string> = new Set([
+  'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.dict', 'builtins.sorted',
+  'builtins.reversed', 'builtins.iter', 'collections.deque', 'collections.OrderedDict', 'collections.ChainMap',
+]);
+
+/** Wrappers whose iteration yields the elements of their arguments (for `for x in enumerate(xs)`). */
+const ITERATION_WRAPPERS: ReadonlySet<string> = new Set([
+  'builtins.enumerate', 'builtins.reversed', 'builtins.sorted', 'builtins.list', 'builtins.tuple', 'builtins.iter',
+  'builtins.zip', 'builtins.filter', 'itertools.chain', 'itertools.islice',
+]);
+
+const DATACLASS_DECORATORS: ReadonlySet<string> = new Set([
+  'dataclasses.dataclass', 'attr.s', 'attr.attrs', 'attr.define', 'attr.mutable', 'attr.frozen', 'attrs.define',
+  'attrs.mutable', 'attrs.frozen', 'pydantic.dataclasses.dataclass',
+]);
+const FIELD_CLASS_BASES: ReadonlySet<string> = new Set(['typing.NamedTuple', 'pydantic.BaseModel', 'msgspec.Struct']);
+
+/** Test assertions and similar helpers: they look at their arguments and keep none. */
+const NON_STORING_METHODS = /^(assert|fail|skipTest|subTest)/;
+
+/** Methods whose result is an element of the receiver. */
+const ELEMENT_GETTERS: ReadonlySet<string> = new Set(['get', 'setdefault', 'pop', '__getitem__', 'popleft']);
+
+/** Calls that wrap a coroutine in a task (which holds it until it finishes). */
+const TASK_METHODS: ReadonlySet<string> = new Set(['create_task', 'ensure_future']);
+const TASK_FACTORIES: ReadonlySet<string> = new Set(['asyncio.create_task', 'asyncio.ensure_future', 'asyncio.tasks.create_task', 'asyncio.tasks.ensure_future']);
+
+const EXIT_STATEMENTS: ReadonlySet<string> = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
+
+/** Augmented assignments that put the right side's elements into the left side. */
+const ADDING_OPERATORS: ReadonlySet<string> = new Set(['+=', '|=', '^=']);
+
+/** Expressions and statements nested deeper than this are skipped (bounded recursion). */
+const MAX_DEPTH = 60;
+
+/**
+ * A value may be at most this many objects. Where alternatives meet (branches, loops, `a or b`,
+ * `x if c else y`) sets grow with each statement — doubling, for `a = a.b if c else a.d` — so
+ * they keep only the latest few.
+ */
+const MAX_ALTERNATIVES = 32;
+
+interface Env {
+  names: Map<string, number[]>;
+  /** `${objectId}.${attr}` → what this function stored there last. */
+  attrs: Map<string, number[]>;
 }
+
+interface FunctionContext {
+  readonly node: SyntaxNode | null;
+  readonly functionId: string | null;
+  readonly selfName: string | null;
+  readonly selfClassId: string | null;
+  readonly scope: Scope;
+  /** A classmethod's first parameter and its class: `cls(...)` builds an instance. */
+  readonly clsName?: string;
+  readonly clsId?: string;
+}
+
+export function collectCycleFacts(model: SemanticModel): CycleFacts {
+  return new CycleCollector(model).run();
+}
+
+class CycleCollector {
+  private readonly model: SemanticModel;
+  private readonly functions: FunctionCycleFacts[] = [];
+  private readonly classAttrs = new Map<string, Map<string, MutableAttr>>();
+  private readonly classFacts: { classId: string; initFields: string[] | null }[] = [];
+  private readonly propertySetters = new Set<string>();
+  private readonly queue: FunctionContext[] = [];
+
+  constructor(model: SemanticModel) {
+    this.model = model;
+  }
+
+  run(): CycleFacts {
+    this.analyze({ node: null, functionId: null, selfName: null, selfClassId: null, scope: this.model.moduleScope });
+    for (let i = 0; i < this.queue.length; i++) this.analyze(this.queue[i]!);
+    const classes: ClassCycleFacts[] = this.classFacts.map(({ classId, initFields }) => ({
+      classId,
+      initFields,
+      attrs: [...(this.classAttrs.get(classId)?.values() ?? [])]
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map(freezeAttr),
+    }));
+    return { classes, functions: this.functions, propertySetters: [...this.propertySetters].sort() };
+  }
+
+  /** Called by function analyzers when they meet a def or class. */
+  enqueueDefinition(node: SyntaxNode, outer: FunctionContext): void {
+    if (node.type === 'class_definition') {
+      this.collectClass(node);
+      return;
+    }
+    const scope = this.model.scopeFor(node);
+    if (!scope) return;
+    const parent = scope.parent;
+    const params = field(node, 'parameters')?.children ?? [];
+    const first = params.map(parameterName).find((n) => n !== undefined);
+    let selfName: string | null = null;
+    let selfClassId: string | null = null;
+    if (parent?.kind === 'class') {
+      if (first && isInstanceMethod(this.model, node)) {
+        selfName = first.text;
+        selfClassId = parent.id;
+      }
+    } else if (outer.selfName && !scope.bindings.has(outer.selfName)) {
+      // A function nested in a method sees the method's `self` as a free variable.
+      selfName = outer.selfName;
+      selfClassId = outer.selfClassId;
+    }
+    const cls = parent?.kind === 'class' && first && isClassMethod(this.model, node) ? { clsName: first.text, clsId: parent.id } : {};
+    this.queue.push({ node, functionId: scope.id, selfName, selfClassId, scope, ...cls });
+  }
+
+  /**
+   * A class body's fields and methods. Classes nested in it are collected on an explicit stack
+   * (each finishes before its outer class, methods are queued in source order).
+   */
+  private collectClass(node: SyntaxNode): void {
+    const frames: ClassFrame[] = [];
+    const open = (cls: SyntaxNode) => {
+      const scope = this.model.scopeFor(cls);
+      const body = field(cls, 'body');
+      if (!scope || !body) return;
+      frames.push({
+        scope, statements: body.children, next: 0, attrs: this.attrsOf(scope.id),
+        dataclassLike: isDataclassLike(this.model, cls), initFields: [],
+        context: { node: cls, functionId: scope.id, selfName: null, selfClassId: null, scope },
+      });
+    };
+    open(node);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const stmt = frame.statements[frame.next++];
+      if (!stmt) {
+        frames.pop();
+        this.classFacts.push({ classId: frame.scope.id, initFields: frame.dataclassLike ? frame.initFields : null });
+        continue;
+      }
+      const def = stmt.type === 'decorated_definition' ? field(stmt, 'definition') : stmt;
+      if (def?.type === 'function_definition' || def?.type === 'class_definition') {
+        if (stmt.type === 'decorated_definition') this.notePropertySetter(stmt, def);
+        if (def.type === 'class_definition') open(def);
+        else this.enqueueDefinition(def, frame.context);
+        continue;
+      }
+      this.classStatement(stmt, frame);
+    }
+  }
+
+  /** `name: T = …` / `name = attr.ib()` (a field) or `name = …` (a class attribute) in a class body. */
+  private classStatement(stmt: SyntaxNode, frame: ClassFrame): void {
+    const { attrs, dataclassLike, initFields } = frame;
+    if (stmt.type !== 'expression_statement') return;
+    const assign = stmt.children[0];
+    if (assign?.type !== 'assignment') return;
+    const left = field(assign, 'left');
+    if (left?.type !== 'identifier') return;
+    const type = field(assign, 'type');
+    const right = field(assign, 'right');
+    const attr = attrEntry(attrs, left.text);
+    const isClassVar = type !== undefined && /\bClassVar\b/.test(this.model.source.slice(type));
+    const isField = (type !== undefined && !isClassVar) || (right !== undefined && isAttrsField(this.model, right));
+    if (isField) {
+      attr.declared = 'field';
+      attr.declaredAt = this.model.source.span(stmt.start, stmt.end);
+      attr.declaredText = statementText(this.model.source.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 200)));
+      if (type) {
+        const t = annotationType(this.model, type, 0);
+        if (t) attr.types.add(t);
+      }
+      if (dataclassLike && !isInitFalse(right) && !/\bKW_ONLY\b/.test(this.model.source.slice(type ?? left))) {
+        initFields.push(left.text);
+      }
+    } else if (!attr.declared) {
+      attr.declared = 'class';
+    }
+  }
+
+  private notePropertySetter(decorated: SyntaxNode, def: SyntaxNode): void {
+    for (const d of decorated.children) {
+      if (d.type !== 'decorator') continue;
+      const expr = d.children.find((c) => c.isNamed);
+      if (expr?.type === 'attribute' && field(expr, 'attribute')?.text === 'setter') {
+        const name = field(def, 'name')?.text;
+        if (name) this.propertySetters.add(name);
+      }
+    }
+  }
+
+  attrsOf(classId: string): Map<string, MutableAttr> {
+    let attrs = this.classAttrs.get(classId);
+    if (!attrs) this.classAttrs.set(classId, (attrs = new Map()));
+    return attrs;
+  }
+
+  private analyze(context: FunctionContext): void {
+    const facts = new FunctionAnalyzer(this.model, this, context).run();
+    if (facts) this.functions.push(facts);
+  }
+}
+
+/** A class body being collected (see `collectClass`). */
+interface ClassFrame {
+  readonly scope: Scope;
+  readonly statements: readonly SyntaxNode[];
+  next: number;
+  readonly attrs: Map<string, MutableAttr>;
+  readonly dataclassLike: boolean;
+  readonly initFields: string[];
+  readonly context: FunctionContext;
+}
+
+interface MutableAttr {
+  name: string;
+  strongStores: number;
+  weakStores: number;
+  types: Set<string>;
+  declared: 'field' | 'class' | null;
+  declaredAt?: Span;
+  declaredText?: string;
+  storedAt?: Span;
+  storedText?: string;
+  storedInInit?: boolean;
+}
+
+function attrEntry(attrs: Map<string, MutableAttr>, name: string): MutableAttr {
+  let attr = attrs.get(name);
+  if (!attr) attrs.set(name, (attr = { name, strongStores: 0, weakStores: 0, types: new Set(), declared: null }));
+  return attr;
+}
+
+function freezeAttr(a: MutableAttr): ClassAttrFact {
+  return {
+    name: a.name,
+    strongStores: a.strongStores,
+    weakStores: a.weakStores,
+    types: [...a.types].sort(),
+    declared: a.declared,
+    ...(a.declaredAt ? { declaredAt: a.declaredAt } : {}),
+    ...(a.declaredText ? { declaredText: a.declaredText } : {}),
+    ...(a.storedAt ? { storedAt: a.storedAt, storedText: a.storedText ?? a.name } : {}),
+  };
+}
+
+/** A label made from another object's (`rows[…]`, `self.items`), computed only if the object is kept. */
+interface DerivedLabel {
+  readonly of: number;
+  readonly suffix: string;
+}
+/** An object while its function is analyzed: the label is computed only if the object is kept. */
+type RawObject = Omit<CycleObject, 'label'> & { label: string | SyntaxNode | DerivedLabel };
+/** Edges and calls while analyzed: the statement's span and text are computed at the end. */
+type RawEdge = Omit<CycleEdge, 'site' | 'text'> & { readonly stmt: SyntaxNode };
+type RawCall = Omit<CycleCall, 'site' | 'text'> & { readonly stmt: SyntaxNode };
+
+/** One function body (or module-level code) → its holds-graph. */
+class FunctionAnalyzer {
+  private readonly model: SemanticModel;
+  private readonly collector: CycleCollector;
+  private readonly context: FunctionContext;
+  private readonly objects: RawObject[] = [];
+  private readonly objectKeys = new Map<string, number>();
+  private readonly nodeObjects = new Map<string, Map<SyntaxNode, number>>();
+  private readonly edges: RawEdge[] = [];
+  private readonly edgeKeys = new Set<string>();
+  /** A display's (or comprehension's) items: the targets of its `literal` edges. */
+  private readonly literalItems = new Map<number, number[]>();
+  private readonly calls: RawCall[] = [];
+  private readonly returns = new Set<number>();
+  /** Attribute objects by `${base}.${attr}`, to decide liveness at the end. */
+  private readonly attrObjects = new Map<string, number>();
+  private env: Env = { names: new Map(), attrs: new Map() };
+  /** The simple statement being evaluated: every reference it creates is reported there. */
+  private statement: SyntaxNode | null = null;
+  private readonly freeNameCache = new Map<SyntaxNode, string[]>();
+
+  constructor(model: SemanticModel, collector: CycleCollector, context: FunctionContext) {
+    this.model = model;
+    this.collector = collector;
+    this.context = context;
+  }
+
+  run(): FunctionCycleFacts | null {
+    const { node } = this.context;
+    if (node) {
+      this.bindParameters(node);
+      const body = field(node, 'body');
+      if (body) this.block(body, 0);
+    } else {
+      this.block(this.model.root, 0);
+    }
+    if (this.edges.length === 0 && this.calls.length === 0 && this.returns.size === 0) return null;
+    return this.finish();
+  }
+
+  // ---- objects -------------------------------------------------------------------------
+
+  private object(key: string, make: () => RawObject): number {
+    const found = this.objectKeys.get(key);
+    if (found !== undefined) return found;
+    const id = this.objects.length;
+    this.objects.push(make());
+    this.objectKeys.set(key, id);
+    return id;
+  }
+
+  private selfObject(): number {
+    return this.object('self', () => ({
+      kind: 'self', label: this.context.selfName ?? 'self',
+      // Only a method's own first parameter is its param 0; a nested function merely captures it.
+      ...(isDirectMethod(this.context) ? { paramIndex: 0 } : {}),
+      ...(this.context.selfClassId !== null ? { classId: this.context.selfClassId } : {}),
+    }));
+  }
+
+  private nodeObject(kind: CycleObject['kind'], node: SyntaxNode, extra: Partial<CycleObject> = {}): number {
+    let byNode = this.nodeObjects.get(kind);
+    if (!byNode) this.nodeObjects.set(kind, (byNode = new Map()));
+    const found = byNode.get(node);
+    if (found !== undefined) return found;
+    const id = this.objects.length;
+    this.objects.push({ kind, label: node, ...extra });
+    byNode.set(node, id);
+    return id;
+  }
+
+  /** An object's label. Derived labels may chain (`a.b.b.b…`) as long as the code: no recursion. */
+  private labelOf(id: number): string {
+    const chain: RawObject[] = [];
+    let o = this.objects[id]!;
+    while (typeof o.label !== 'string' && isDerivedLabel(o.label)) {
+      chain.push(o);
+      o = this.objects[o.label.of]!;
+    }
+    if (typeof o.label !== 'string') o.label = this.label(o.label);
+    let text = o.label;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const derived = chain[i]!;
+      text = `${text}${(derived.label as DerivedLabel).suffix}`.slice(0, 60);
+      derived.label = text;
+    }
+    return text;
+  }
+
+  private label(node: SyntaxNode): string {
+    if (node.type === 'function_definition') return field(node, 'name')?.text ?? 'function';
+    const target = node.type === 'call' ? (field(node, 'function') ?? node) : node;
+    // Never slice more than a line's worth: a display may span thousands of lines.
+    const text = this.model.source.text.slice(target.start, Math.min(target.end, target.start + 60)).replace(/\s+/g, ' ');
+    const cut = target.end - target.start > 60 || text.length > 40 ? `${text.slice(0, 39)}…` : text;
+    return node.type === 'call' ? `${cut}(…)` : cut;
+  }
+
+  private bindParameters(fn: SyntaxNode): void {
+    const params = field(fn, 'parameters')?.children ?? [];
+    let index = 0;
+    for (const p of params) {
+      const name = parameterName(p);
+      if (!name) continue;
+      const i = index++;
+      if (i === 0 && this.context.selfName === name.text && this.context.selfClassId !== null && isDirectMethod(this.context)) {
+        this.env.names.set(name.text, [this.selfObject()]);
+        continue;
+      }
+      const typeNode = field(p, 'type');
+      const type = typeNode ? annotationType(this.model, typeNode, 0) : null;
+      const id = this.object(`param:${name.text}`, () => ({
+        kind: 'param', label: name.text, paramIndex: i, ...(type ? { type } : {}),
+      }));
+      this.env.names.set(name.text, [id]);
+    }
+  }
+
+  // ---- edges and calls -----------------------------------------------------------------
+
+  private edge(from: number, to: number, kind: CycleEdgeKind, attr?: string): void {
+    const stmt = this.statement;
+    if (!stmt) return;
+    const key = `${from}>${to}:${kind}:${attr ?? ''}:${stmt.start}`;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
+    this.edges.push({ from, to, kind, ...(attr !== undefined ? { attr } : {}), stmt });
+    if (kind === 'literal') {
+      const items = this.literalItems.get(from);
+      if (items) items.push(to);
+      else this.literalItems.set(from, [to]);
+    }
+  }
+
+  private statementText(stmt: SyntaxNode): string {
+    return statementText(this.model.source.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 200)), stmt.end - stmt.start > 200);
+  }
+
+  // ---- statements ----------------------------------------------------------------------
+
+  /** Runs a block's statements; true when it always leaves (return, raise, continue, break). */
+  private block(block: SyntaxNode, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    let exits = false;
+    for (const stmt of block.children) {
+      this.stmt(stmt, depth);
+      if (EXIT_STATEMENTS.has(stmt.type)) exits = true;
+    }
+    return exits;
+  }
+
+  private stmt(stmt: SyntaxNode, depth: number): void {
+    switch (stmt.type) {
+      case 'expression_statement':
+        this.statement = stmt;
+        for (const c of stmt.children) this.expressionStatementPart(c);
+        return;
+      case 'return_statement':
+        this.statement = stmt;
+        for (const c of stmt.children) if (c.isNamed) for (const r of this.refs(c, 0)) this.returns.add(r);
+        return;
+      case 'raise_statement':
+      case 'assert_statement':
+        this.statement = stmt;
+        for (const c of stmt.children) if (c.isNamed) this.refs(c, 0);
+        return;
+      case 'delete_statement':
+        this.statement = stmt;
+        for (const c of stmt.children) this.deleteTarget(c);
+        return;
+      case 'if_statement':
+        this.ifStatement(stmt, depth);
+        return;
+      case 'for_statement':
+        this.forStatement(stmt, depth);
+        return;
+      case 'while_statement': {
+        this.statement = stmt;
+        const condition = field(stmt, 'condition');
+        if (condition) this.refs(condition, 0);
+        const before = cloneEnv(this.env);
+        const body = field(stmt, 'body');
+        if (body) this.block(body, depth + 1);
+        this.env = this.mergeEnvs([before, this.env]);
+        const alt = field(stmt, 'alternative');
+        if (alt) this.block(alt.children.find((c) => c.type === 'block') ?? alt, depth + 1);
+        return;
+      }
+      case 'try_statement':
+        for (const c of stmt.children) {
+          if (c.type === 'block') this.block(c, depth + 1);
+          else if (c.type === 'except_clause' || c.type === 'except_group_clause') this.exceptClause(c, depth);
+          else if (c.type === 'else_clause' || c.type === 'finally_clause') {
+            const body = c.children.find((b) => b.type === 'block');
+            if (body) this.block(body, depth + 1);
+          }
+        }
+        return;
+      case 'with_statement':
+        this.withStatement(stmt, depth);
+        return;
+      case 'match_statement':
+        this.matchStatement(stmt, depth);
+        return;
+      case 'function_definition':
+      case 'class_definition':
+        this.definition(stmt, null);
+        return;
+      case 'decorated_definition': {
+        const def = field(stmt, 'definition');
+        if (def) this.definition(def, stmt);
+        return;
+      }
+      case 'block':
+        this.block(stmt, depth + 1);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private expressionStatementPart(node: SyntaxNode): void {
+    if (node.type === 'assignment') this.assignment(node);
+    else if (node.type === 'augmented_assignment') this.augmentedAssignment(node);
+    else if (node.isNamed) this.refs(node, 0);
+  }
+
+  private assignment(node: SyntaxNode): void {
+    // `a = b = value`: the innermost right side is the value; every left side is a target.
+    const targets: SyntaxNode[] = [];
+    let current: SyntaxNode | undefined = node;
+    while (current?.type === 'assignment') {
+      const left = field(current, 'left');
+      if (left) targets.push(left);
+      const right = field(current, 'right');
+      if (!right) return; // `x: int` declares, stores nothing
+      current = right;
+    }
+    const value = current!;
+    if (targets.length === 1 && isPattern(targets[0]!) && isSequenceDisplay(value)) {
+      const lefts = namedItems(targets[0]!);
+      const rights = namedItems(value);
+      if (lefts.length === rights.length && !rights.some((r) => r.type === 'list_splat')) {
+        const values = rights.map((r) => ({ refs: this.refs(r, 0), node: r }));
+        lefts.forEach((l, i) => this.store(l, values[i]!.refs, values[i]!.node));
+        return;
+      }
+    }
+    const refs = this.refs(value, 0);
+    for (const target of targets) this.store(target, refs, value);
+  }
+
+  private augmentedAssignment(node: SyntaxNode): void {
+    const left = field(node, 'left');
+    const right = field(node, 'right');
+    if (!left || !right) return;
+    const operator = node.children.find((c) => !c.isNamed)?.type ?? '';
+    const values = this.refs(right, 0);
+    // `xs += [item]`, `s |= other`: the container on the left now holds the other's elements
+    // (not the other container itself); `-=`, `&=`, `*=` add nothing.
+    if (values.length === 0 || !ADDING_OPERATORS.has(operator)) return;
+    const elements = this.elementsOf(values);
+    for (const holder of this.refs(left, 0)) for (const v of elements) this.edge(holder, v, 'item');
+  }
+
+  /** What a container's elements are: a display's own items, else its element object. */
+  private elementsOf(containers: readonly number[]): number[] {
+    const out: number[] = [];
+    for (const c of containers) {
+      if (this.objects[c]!.kind === 'container') {
+        out.push(...(this.literalItems.get(c) ?? []));
+        continue;
+      }
+      out.push(this.elementOf(c));
+    }
+    // Every item at once, not alternatives: no bound.
+    return dedupe(out);
+  }
+
+  /**
+   * Bind an assignment target to `refs`. The parts of an unpacking target (`a, (b, c) = value`)
+   * get unknown values: one explicit-stack walk, since targets nest as deep as the code does.
+   */
+  private store(target: SyntaxNode, refs: number[], valueNode: SyntaxNode, depth = 0): void {
+    walk(target, (n) => {
+      const whole = n === target;
+      switch (n.type) {
+        case 'identifier':
+          this.env.names.set(n.text, whole ? refs : []);
+          return false;
+        case 'attribute':
+          this.storeAttribute(n, whole ? refs : [], whole ? valueNode : n, depth);
+          return false;
+        case 'subscript':
+          this.storeItem(n, whole ? refs : [], depth);
+          return false;
+        case 'pattern_list':
+        case 'tuple_pattern':
+        case 'list_pattern':
+        case 'tuple':
+        case 'list':
+        case 'list_splat_pattern':
+        case 'parenthesized_expression':
+          // Unpacking a value we cannot split: the targets get unknown values.
+          return true;
+        default:
+          return false;
+      }
+    });
+  }
+
+  /** `obj.attr = value`. */
+  private storeAttribute(target: SyntaxNode, refs: number[], valueNode: SyntaxNode, depth: number): void {
+    const object = field(target, 'object');
+    const attr = field(target, 'attribute')?.text;
+    if (!object || !attr) return;
+    for (const base of this.refs(object, depth + 1)) {
+      for (const v of refs) this.edge(base, v, 'attr', attr);
+      this.env.attrs.set(`${base}.${attr}`, refs);
+      this.noteSelfStore(base, attr, refs, valueNode);
+    }
+  }
+
+  /** `xs[k] = value`, `xs[a:b] = values`. */
+  private storeItem(target: SyntaxNode, refs: number[], depth: number): void {
+    const object = field(target, 'value');
+    if (!object) return;
+    // `xs[a:b] = ys` copies ys's elements in; `xs[k] = y` stores y itself.
+    const isSlice = target.children.some((c) => c.field === 'subscript' && c.type === 'slice');
+    const values = isSlice ? this.elementsOf(refs) : refs;
+    for (const base of this.refs(object, depth + 1)) for (const v of values) this.edge(base, v, 'item');
+  }
+
+  /** What a class's methods store on `self.<attr>` (strong, weak, of which class). */
+  private noteSelfStore(base: number, attr: string, refs: readonly number[], valueNode: SyntaxNode): void {
+    const object = this.objects[base]!;
+    if (object.kind !== 'self' || object.classId === undefined) return;
+    const entry = attrEntry(this.collector.attrsOf(object.classId), attr);
+    if (isWeakValue(this.model, valueNode, 0)) entry.weakStores++;
+    else if (refs.length > 0) {
+      entry.strongStores++;
+      const inInit = this.context.node !== null && field(this.context.node, 'name')?.text === '__init__';
+      if (this.statement && (!entry.storedAt || (inInit && !entry.storedInInit))) {
+        entry.storedAt = this.model.source.span(this.statement.start, this.statement.end);
+        entry.storedText = this.statementText(this.statement);
+        entry.storedInInit = inInit;
+      }
+    }
+    for (const r of refs) {
+      const t = this.objects[r]!.type;
+      if (t) entry.types.add(t);
+    }
+  }
+
+  /** `del a`, `del obj.attr`, `del a, [b, c]`: an explicit-stack walk through nested lists. */
+  private deleteTarget(target: SyntaxNode): void {
+    walk(target, (node) => {
+      if (node.type === 'identifier') this.env.names.set(node.text, []);
+      else if (node.type === 'attribute') {
+        const object = field(node, 'object');
+        const attr = field(node, 'attribute')?.text;
+        if (object && attr) for (const base of this.refs(object, 0)) this.env.attrs.set(`${base}.${attr}`, []);
+      } else if (node.type === 'expression_list' || node.type === 'tuple' || node.type === 'list') {
+        return true;
+      }
+      return false;
+    });
+  }
+
+  private ifStatement(stmt: SyntaxNode, depth: number): void {
+    this.statement = stmt;
+    const condition = field(stmt, 'condition');
+    if (condition) this.refs(condition, 0);
+    const before = cloneEnv(this.env);
+    // Branches that return or raise do not reach the code after the `if`.
+    const outcomes: Env[] = [];
+    let hasElse = false;
+    const consequence = field(stmt, 'consequence');
+    if (!(consequence && this.block(consequence, depth + 1))) outcomes.push(this.env);
+    for (const alt of stmt.children) {
+      if (alt.type !== 'elif_clause' && alt.type !== 'else_clause') continue;
+      this.env = cloneEnv(before);
+      if (alt.type === 'elif_clause') {
+        this.statement = alt;
+        const cond = field(alt, 'condition');
+        if (cond) this.refs(cond, 0);
+      } else hasElse = true;
+      const body = field(alt, 'consequence') ?? field(alt, 'body') ?? alt.children.find((c) => c.type === 'block');
+      if (!(body && this.block(body, depth + 1))) outcomes.push(this.env);
+    }
+    if (!hasElse) outcomes.push(before);
+    this.env = outcomes.length > 0 ? this.mergeEnvs(outcomes) : before;
+  }
+
+  private forStatement(stmt: SyntaxNode, depth: number): void {
+    this.statement = stmt;
+    const left = field(stmt, 'left');
+    const right = field(stmt, 'right');
+    const sources = right ? this.iterationSources(right, 0) : [];
+    const before = cloneEnv(this.env);
+    if (left) this.bindElements(left, sources, stmt, 0);
+    const body = field(stmt, 'body');
+    if (body) this.block(body, depth + 1);
+    this.env = this.mergeEnvs([before, this.env]);
+    const alt = field(stmt, 'alternative');
+    if (alt) this.block(alt.children.find((c) => c.type === 'block') ?? alt, depth + 1);
+  }
+
+  /**
+   * Bind each name in a loop target to an element of the iterated containers. `shadowed` collects
+   * what each name bound before (first binding only), for scopes that end (comprehensions).
+   */
+  private bindElements(
+    target: SyntaxNode, sources: readonly number[], owner: SyntaxNode, depth: number,
+    shadowed?: Map<string, number[] | undefined>,
+  ): void {
+    const saved = this.statement;
+    this.statement = owner;
+    const elements = sources.map((s) => this.elementOf(s));
+    this.statement = saved;
+    walk(target, (n) => {
+      if (n.type === 'identifier') {
+        if (shadowed && !shadowed.has(n.text)) shadowed.set(n.text, this.env.names.get(n.text));
+        this.env.names.set(n.text, elements);
+        return false;
+      }
+      if (n.type === 'attribute' || n.type === 'subscript') {
+        this.store(n, [], n, depth);
+        return false;
+      }
+      return true;
+    });
+  }
+
+  /** The (one, abstract) element of a container: what iterating or indexing it yields. */
+  private elementOf(container: number): number {
+    const element = this.object(`element:${container}`, () => ({ kind: 'element', label: { of: container, suffix: '[…]' } }));
+    this.edge(container, element, 'iter');
+    return element;
+  }
+
+  /**
+   * The containers a loop over `expr` takes its elements from (`enumerate(xs)` → xs). `depth` is
+   * the expression depth, passed on to `refs`: nested comprehensions count towards MAX_DEPTH.
+   */
+  private iterationSources(expr: SyntaxNode, depth: number): number[] {
+    if (depth > MAX_DEPTH) return [];
+    if (expr.type === 'call') {
+      const callee = field(expr, 'function');
+      const args = field(expr, 'arguments');
+      const qualified = callee ? this.model.resolveExpression(callee) : null;
+      if (qualified && ITERATION_WRAPPERS.has(qualified) && args) {
+        return union(args.children.filter((c) => c.isNamed && c.type !== 'keyword_argument')
+          .flatMap((a) => this.iterationSources(a, depth + 1)));
+      }
+      if (callee?.type === 'attribute') {
+        const method = field(callee, 'attribute')?.text;
+        const object = field(callee, 'object');
+        if (object && (method === 'values' || method === 'items' || method === 'copy')) {
+          return this.iterationSources(object, depth + 1);
+        }
+        if (method === 'keys') return [];
+      }
+    }
+    return this.refs(expr, depth);
+  }
+
+  private exceptClause(clause: SyntaxNode, depth: number): void {
+    const saved = this.statement;
+    for (const c of clause.children) {
+      if (c.type === 'as_pattern') {
+        const target = field(c, 'alias');
+        const name = target?.children.find((n) => n.type === 'identifier');
+        if (name) this.env.names.set(name.text, []);
+      } else if (c.type === 'block') this.block(c, depth + 1);
+    }
+    this.statement = saved;
+  }
+
+  private withStatement(stmt: SyntaxNode, depth: number): void {
+    this.statement = stmt;
+    walk(stmt, (n) => {
+      if (n === stmt || n.type === 'with_clause') return true;
+      if (n.type === 'with_item') {
+        const value = field(n, 'value');
+        if (value?.type === 'as_pattern') {
+          const expr = value.children.find((c) => c.isNamed && c.type !== 'as_pattern_target');
+          const refs = expr ? this.refs(expr, 0) : [];
+          const entered = refs.filter((r) => this.objects[r]!.kind === 'new');
+          const target = field(value, 'alias')?.children.find((c) => c.isNamed);
+          if (target?.type === 'identifier') {
+            this.env.names.set(target.text, entered.length > 0 ? entered : [this.nodeObject('value', target)]);
+          }
+        } else if (value) this.refs(value, 0);
+        return false;
+      }
+      if (n.type === 'block') {
+        this.block(n, depth + 1);
+        return false;
+      }
+      return false;
+    });
+  }
+
+  private matchStatement(stmt: SyntaxNode, depth: number): void {
+    this.statement = stmt;
+    const subject = field(stmt, 'subject');
+    if (subject) this.refs(subject, 0);
+    const before = cloneEnv(this.env);
+    const outcomes: Env[] = [before];
+    const body = field(stmt, 'body');
+    for (const clause of body?.children ?? []) {
+      if (clause.type !== 'case_clause') continue;
+      this.env = cloneEnv(before);
+      const consequence = field(clause, 'consequence') ?? clause.children.find((c) => c.type === 'block');
+      if (consequence) this.block(consequence, depth + 1);
+      outcomes.push(this.env);
+    }
+    this.env = this.mergeEnvs(outcomes);
+  }
+
+  private definition(def: SyntaxNode, decorated: SyntaxNode | null): void {
+    this.collector.enqueueDefinition(def, this.context);
+    const name = field(def, 'name')?.text;
+    if (!name) return;
+    if (def.type === 'class_definition') {
+      this.env.names.set(name, []);
+      return;
+    }
+    this.statement = decorated ?? def;
+    // Module-level functions are globals, called by name: keep them resolvable.
+    if (this.context.functionId === null) return;
+    const closure = this.closureFor(def, this.freeNames(def));
+    this.env.names.set(name, [closure]);
+    if (decorated) this.decoratorRegistrations(decorated, closure);
+  }
+
+  /** `@button.on_click` / `@bus.subscribe("topic")` on a nested def registers the closure. */
+  private decoratorRegistrations(decorated: SyntaxNode, closure: number): void {
+    for (const d of decorated.children) {
+      if (d.type !== 'decorator') continue;
+      const expr = d.children.find((c) => c.isNamed);
+      const target = expr?.type === 'call' ? field(expr, 'function') : expr;
+      if (target?.type !== 'attribute') continue;
+      const object = field(target, 'object');
+      const method = field(target, 'attribute')?.text;
+      if (!object || !method) continue;
+      const extra = expr?.type === 'call' ? this.argList(field(expr, 'arguments')) : [];
+      for (const receiver of this.refs(object, 0)) {
+        this.calls.push({
+          stmt: d,
+          receiver, method, callee: null, superCall: false, result: null,
+          args: [{ keyword: null, splat: false, refs: [closure] }, ...extra],
+        });
+      }
+    }
+  }
+
+  // ---- expressions ---------------------------------------------------------------------
+
+  /** The objects an expression's value may be (empty when it cannot hold anything we track). */
+  refs(node: SyntaxNode, depth: number): number[] {
+    if (depth > MAX_DEPTH) return [];
+    switch (node.type) {
+      case 'identifier':
+        return this.nameRefs(node);
+      case 'attribute': {
+        const object = field(node, 'object');
+        const attr = field(node, 'attribute')?.text;
+        if (!object || !attr) return [];
+        const out: number[] = [];
+        for (const base of this.refs(object, depth + 1)) out.push(...this.readAttr(base, attr));
+        return out;
+      }
+      case 'call':
+        return this.callRefs(node, depth);
+      case 'list':
+      case 'tuple':
+      case 'set':
+      case 'expression_list':
+      case 'dictionary':
+        return [this.display(node, depth)];
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+      case 'generator_expression':
+        return [this.comprehension(node, depth)];
+      case 'parenthesized_expression': {
+        const inner = node.children.find((c) => c.isNamed && c.type !== 'comment');
+        return inner ? this.refs(inner, depth + 1) : [];
+      }
+      case 'conditional_expression':
+      case 'boolean_operator': {
+        const parts = node.children.filter((c) => c.isNamed);
+        // `a if cond else b`: the condition's value is not the result.
+        const values = node.type === 'conditional_expression' ? [parts[0], parts[2]] : parts;
+        if (node.type === 'conditional_expression' && parts[1]) this.refs(parts[1], depth + 1);
+        return union(values.flatMap((v) => (v ? this.refs(v, depth + 1) : [])));
+      }
+      case 'named_expression': {
+        const name = field(node, 'name');
+        const value = field(node, 'value');
+        const refs = value ? this.refs(value, depth + 1) : [];
+        if (name) this.env.names.set(name.text, refs);
+        return refs;
+      }
+      case 'lambda':
+        return [this.closureFor(node, this.lambdaCaptures(node))];
+      case 'subscript': {
+        const value = field(node, 'value');
+        if (!value) return [];
+        const containers = this.refs(value, depth + 1);
+        for (const c of node.children) if (c.field === 'subscript') this.refs(c, depth + 1);
+        return containers.map((c) => this.elementOf(c));
+      }
+      case 'await':
+        for (const c of node.children) if (c.isNamed) this.refs(c, depth + 1);
+        return [this.nodeObject('value', node)];
+      case 'not_operator':
+      case 'comparison_operator':
+      case 'binary_operator':
+      case 'unary_operator':
+        for (const c of node.children) if (c.isNamed) this.refs(c, depth + 1);
+        return [];
+      default:
+        return [];
+    }
+  }
+
+  private nameRefs(id: SyntaxNode): number[] {
+    const name = id.text;
+    const bound = this.env.names.get(name);
+    if (bound) return bound;
+    const found = this.model.lookup(name, id);
+    if (!found) return [];
+    const { scope } = found;
+    if (scope === this.context.scope) return [];
+    if (scope.kind === 'module' || scope.kind === 'class') return [];
+    // A variable of an enclosing function.
+    if (name === this.context.selfName && this.context.selfClassId !== null) return [this.selfObject()];
+    return [this.object(`free:${name}`, () => ({ kind: 'free', label: name }))];
+  }
+
+  private readAttr(base: number, attr: string): number[] {
+    const stored = this.env.attrs.get(`${base}.${attr}`);
+    if (stored) return stored;
+    const key = `${base}.${attr}`;
+    const id = this.object(`attr:${key}`, () => ({
+      kind: 'attr', label: { of: base, suffix: `.${attr}` }, base, attr,
+    }));
+    this.attrObjects.set(key, id);
+    return [id];
+  }
+
+  private display(node: SyntaxNode, depth: number): number {
+    const container = this.nodeObject('container', node);
+    for (const c of node.children) {
+      if (!c.isNamed || c.type === 'comment') continue;
+      let value: SyntaxNode | undefined = c;
+      if (c.type === 'pair') {
+        const key = field(c, 'key');
+        if (key) this.refs(key, depth + 1);
+        value = field(c, 'value');
+      } else if (c.type === 'list_splat' || c.type === 'dictionary_splat') {
+        value = c.children.find((x) => x.isNamed);
+      }
+      if (!value) continue;
+      for (const v of this.refs(value, depth + 1)) this.edge(container, v, 'literal');
+    }
+    return container;
+  }
+
+  private comprehension(node: SyntaxNode, depth: number): number {
+    const container = this.nodeObject('container', node);
+    // The loop variables are the comprehension's own: put back what they named outside (only
+    // those, so a comprehension costs its own size, not the function's, at every nesting level).
+    const shadowed = new Map<string, number[] | undefined>();
+    for (const clause of node.children) {
+      if (clause.type === 'for_in_clause') {
+        const right = field(clause, 'right');
+        const left = field(clause, 'left');
+        const sources = right ? this.iterationSources(right, depth + 1) : [];
+        if (left) this.bindElements(left, sources, clause, depth + 1, shadowed);
+      } else if (clause.type === 'if_clause') {
+        for (const c of clause.children) if (c.isNamed) this.refs(c, depth + 1);
+      }
+    }
+    const body = field(node, 'body');
+    if (body) {
+      const values = body.type === 'pair' ? [field(body, 'value')] : [body];
+      for (const v of values) if (v) for (const r of this.refs(v, depth + 1)) this.edge(container, r, 'literal');
+    }
+    for (const [name, outer] of shadowed) {
+      if (outer === undefined) this.env.names.delete(name);
+      else this.env.names.set(name, outer);
+    }
+    return container;
+  }
+
+  private callRefs(call: SyntaxNode, depth: number): number[] {
+    const callee = field(call, 'function');
+    const argsNode = field(call, 'arguments');
+    if (!callee) return [];
+    // `super().m(...)`: resolved at link time in the bases of self's class.
+    if (callee.type === 'attribute') {
+      const object = field(callee, 'object');
+      const method = field(callee, 'attribute')?.text ?? null;
+      if (object?.type === 'call' && field(object, 'function')?.text === 'super') {
+        const args = this.argList(argsNode, depth);
+        if (this.context.selfClassId !== null && args.some((a) => a.refs.length > 0)) {
+          this.calls.push({
+            stmt: this.statement ?? call,
+            receiver: this.selfObject(), method, callee: null, superCall: true, result: null, args,
+          });
+        }
+        return [this.nodeObject('value', call)];
+      }
+    }
+    // A method call on an object this function tracks: `self.m(...)`, `child.attach(...)`.
+    if (callee.type === 'attribute') {
+      const object = field(callee, 'object')!;
+      const receivers = this.refs(object, depth + 1);
+      if (receivers.length > 0) {
+        const method = field(callee, 'attribute')?.text ?? null;
+        let args = this.argList(argsNode, depth);
+        if (method === 'extend' || method === 'update') {
+          // These copy the argument's elements in, not the argument itself.
+          args = args.map((a) => (a.keyword === null ? { ...a, refs: this.elementsOf(a.refs) } : a));
+        }
+        // `d.setdefault(k, [])`, `d.get(k)`: the result is (or becomes) one of d's elements.
+        const fromContainer = method !== null && ELEMENT_GETTERS.has(method);
+        const result = fromContainer
+          ? union([...this.elementsOf(receivers), ...(method === 'setdefault' ? (args[1]?.refs ?? []) : [])])
+          : method !== null && TASK_METHODS.has(method)
+            ? [this.nodeObject('new', call, { type: 'asyncio.Task' })]
+            : [this.nodeObject('value', call)];
+        if (!fromContainer && method !== null && TASK_METHODS.has(method)) {
+          // A task holds its coroutine until it finishes.
+          for (const a of args) for (const r of a.refs) this.edge(result[0]!, r, 'item');
+        }
+        // Calls on `self` are kept even without arguments: `self._run()` may build a coroutine.
+        // Assertion helpers (`self.assertEqual(a, b)`) keep nothing.
+        const onSelf = receivers.some((r) => this.objects[r]!.kind === 'self');
+        if (method && !NON_STORING_METHODS.test(method) && (args.some((a) => a.refs.length > 0) || onSelf)) {
+          for (const receiver of receivers) {
+            this.calls.push({
+              stmt: this.statement ?? call,
+              receiver, method, callee: null, superCall: false,
+              result: fromContainer || result.length !== 1 ? null : result[0]!, args,
+            });
+          }
+        }
+        return result;
+      }
+    }
+    const dotted = dottedName(callee);
+    const qualified = dotted === this.context.clsName && this.context.clsId !== undefined
+      ? `${this.model.module.name}.${this.context.clsId}`
+      : dotted ? this.model.resolveDotted(dotted, callee) : null;
+    if (qualified && WEAK_REFERENCE_FACTORIES.has(qualified)) {
+      this.argList(argsNode, depth);
+      return [];
+    }
+    if (qualified === 'functools.partial' || qualified === 'functools.partialmethod' || qualified === 'types.MethodType') {
+      const closure = this.nodeObject('closure', call);
+      for (const a of this.argList(argsNode, depth)) for (const r of a.refs) this.edge(closure, r, 'capture');
+      return [closure];
+    }
+    if (qualified === 'builtins.setattr' || qualified === 'builtins.getattr') {
+      const args = this.argList(argsNode, depth);
+      const name = argsNode?.children.filter((c) => c.isNamed)[1];
+      const attr = name?.type === 'string' ? stringContent(name) : null;
+      if (qualified === 'builtins.getattr') {
+        if (!attr) return [];
+        return (args[0]?.refs ?? []).flatMap((b) => this.readAttr(b, attr));
+      }
+      for (const holder of args[0]?.refs ?? []) {
+        for (const v of args[2]?.refs ?? []) this.edge(holder, v, 'attr', attr ?? undefined);
+        if (attr) this.env.attrs.set(`${holder}.${attr}`, [...(args[2]?.refs ?? [])]);
+      }
+      return [];
+    }
+    if (qualified && COPYING_CONTAINERS.has(qualified)) {
+      const container = this.nodeObject('container', call);
+      const args = argsNode?.children.filter((c) => c.isNamed) ?? [];
+      for (const a of args) {
+        if (a.type === 'keyword_argument') {
+          // `dict(a=x)` holds x; `sorted(xs, key=f)` does not hold f.
+          const v = field(a, 'value');
+          const refs = v ? this.refs(v, depth + 1) : [];
+          if (qualified === 'builtins.dict' || qualified === 'collections.OrderedDict') for (const r of refs) this.edge(container, r, 'literal');
+          continue;
+        }
+        const sources = this.iterationSources(a.type === 'list_splat' || a.type === 'dictionary_splat' ? (a.children.find((x) => x.isNamed) ?? a) : a, depth + 1);
+        // The copy holds the source's elements, not the source itself.
+        for (const element of this.elementsOf(sources)) this.edge(container, element, 'literal');
+      }
+      return [container];
+    }
+    const args = this.argList(argsNode, depth);
+    if (callee.type !== 'identifier' && callee.type !== 'attribute') return [];
+    const last = dotted ? dotted.slice(dotted.lastIndexOf('.') + 1) : '';
+    if (!qualified) {
+      // Calling a local (a factory passed in, a nested def): its result is unknown.
+      return [this.nodeObject('value', call)];
+    }
+    const looksLikeClass = (/^_*[A-Z]/.test(last) && !/^_*[A-Z0-9_]+$/.test(last)) || TASK_FACTORIES.has(qualified);
+    const result = looksLikeClass || WEAK_CONTAINERS.has(qualified)
+      ? this.nodeObject('new', call, { type: TASK_FACTORIES.has(qualified) ? 'asyncio.Task' : qualified })
+      : this.nodeObject('value', call);
+    if (TASK_FACTORIES.has(qualified)) {
+      // A task holds its coroutine until it finishes.
+      for (const a of args) for (const r of a.refs) this.edge(result, r, 'item');
+      return [result];
+    }
+    // Builtins (`len`, `isinstance`, `str`, exception classes) keep nothing they are given.
+    if (qualified.startsWith('builtins.')) return [result];
+    if (args.some((a) => a.refs.length > 0) || looksLikeClass) {
+      this.calls.push({
+        stmt: this.statement ?? call,
+        receiver: null, method: null, callee: qualified, superCall: false, result, args,
+      });
+    }
+    return [result];
+  }
+
+  private argList(args: SyntaxNode | undefined, depth = 0): CycleArg[] {
+    if (!args) return [];
+    if (args.type === 'generator_expression') return [{ keyword: null, splat: false, refs: this.refs(args, depth + 1) }];
+    const out: CycleArg[] = [];
+    for (const a of args.children) {
+      if (!a.isNamed || a.type === 'comment') continue;
+      if (a.type === 'keyword_argument') {
+        const value = field(a, 'value');
+        out.push({ keyword: field(a, 'name')?.text ?? null, splat: false, refs: value ? this.refs(value, depth + 1) : [] });
+      } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
+        const inner = a.children.find((c) => c.isNamed);
+        out.push({ keyword: null, splat: true, refs: inner ? this.refs(inner, depth + 1) : [] });
+      } else {
+        out.push({ keyword: null, splat: false, refs: this.refs(a, depth + 1) });
+      }
+    }
+    return out;
+  }
+
+  // ---- closures ------------------------------------------------------------------------
+
+  /** A closure object holding `names` as they are bound now. */
+  private closureFor(node: SyntaxNode, names: readonly string[]): number {
+    const captured = dedupe(names.flatMap((n) => this.nameRefsByText(n)));
+    const closure = this.nodeObject('closure', node);
+    for (const r of captured) this.edge(closure, r, 'capture');
+    return closure;
+  }
+
+  /** A captured name (already known to be a variable of this or an enclosing function). */
+  private nameRefsByText(name: string): number[] {
+    const bound = this.env.names.get(name);
+    if (bound) return bound;
+    if (name === this.context.selfName && this.context.selfClassId !== null) return [this.selfObject()];
+    if (this.context.functionId === null || !this.boundInEnclosingFunction(name)) return [];
+    return [this.object(`free:${name}`, () => ({ kind: 'free', label: name }))];
+  }
+
+  /** Names a nested def reads from this function (or from further out, but not globals). */
+  private freeNames(def: SyntaxNode): string[] {
+    const cached = this.freeNameCache.get(def);
+    if (cached) return cached;
+    const own = this.model.scopeFor(def);
+    const body = field(def, 'body');
+    const list = own && body ? this.capturedIn(body, own) : [];
+    this.freeNameCache.set(def, list);
+    return list;
+  }
+
+  private lambdaCaptures(lambda: SyntaxNode): string[] {
+    const own = this.model.scopeFor(lambda);
+    const body = field(lambda, 'body');
+    return own && body ? this.capturedIn(body, own) : [];
+  }
+
+  /** Identifiers in `body` that name a variable of this function or an enclosing one. */
+  private capturedIn(body: SyntaxNode, own: Scope): string[] {
+    const names = new Set<string>();
+    const rejected = new Set<string>();
+    walk(body, (n) => {
+      if (n.type !== 'identifier') return true;
+      if (n.field === 'attribute' || (n.field === 'name' && n.parent?.type === 'keyword_argument')) return false;
+      const name = n.text;
+      if (names.has(name) || rejected.has(name)) return false;
+      const local = own.bindings.has(name) && !own.declaredOuter.has(name);
+      if (!local && (this.env.names.has(name) || name === this.context.selfName || this.boundInEnclosingFunction(name))) names.add(name);
+      else rejected.add(name);
+      return false;
+    });
+    return [...names];
+  }
+
+  private boundInEnclosingFunction(name: string): boolean {
+    for (let scope: Scope | null = this.context.scope; scope && scope.kind !== 'module'; scope = scope.parent) {
+      if ((scope.kind === 'function' || scope.kind === 'lambda') && scope.bindings.has(name)) return true;
+    }
+    return false;
+  }
+
+  /** After branches: a name may hold what any branch left in it. */
+  private mergeEnvs(envs: readonly Env[]): Env {
+    if (envs.length === 1) return envs[0]!;
+    const merged: Env = { names: new Map(), attrs: new Map() };
+    for (const key of ['names', 'attrs'] as const) {
+      const keys = new Set<string>();
+      for (const e of envs) for (const k of e[key].keys()) keys.add(k);
+      for (const k of keys) {
+        const values: number[] = [];
+        let missing = false;
+        for (const e of envs) {
+          const v = e[key].get(k);
+          if (v === undefined) missing = true;
+          else values.push(...v);
+        }
+        // An attribute not stored on some path still holds its old value there.
+        if (key === 'attrs' && missing) {
+          const dot = k.indexOf('.');
+          values.push(...this.readAttrUnstored(Number(k.slice(0, dot)), k.slice(dot + 1)));
+        }
+        merged[key].set(k, union(values));
+      }
+    }
+    return merged;
+  }
+
+  private readAttrUnstored(base: number, attr: string): number[] {
+    const saved = this.env;
+    this.env = { names: saved.names, attrs: new Map() };
+    const out = this.readAttr(base, attr);
+    this.env = saved;
+    return out;
+  }
+
+  // ---- output --------------------------------------------------------------------------
+
+  private finish(): FunctionCycleFacts | null {
+    // An attribute object is still held by its base at the end unless a later store replaced it.
+    const live = new Map<number, boolean>();
+    for (const [key, id] of this.attrObjects) {
+      const stored = this.env.attrs.get(key);
+      live.set(id, stored === undefined || stored.includes(id));
+    }
+    // A store a later store (or `del`, or `= None`) replaced no longer holds anything.
+    const edges = this.edges.filter((e) => {
+      if (e.kind !== 'attr' || e.attr === undefined) return true;
+      const stored = this.env.attrs.get(`${e.from}.${e.attr}`);
+      return stored === undefined || stored.includes(e.to);
+    });
+    // An argument that holds nothing and can be given nothing (a call result, an element, an
+    // empty display) can never close a cycle: drop it, and calls left with no argument.
+    const holders = new Set<number>();
+    for (const e of edges) holders.add(e.from);
+    for (const c of this.calls) {
+      if (c.receiver !== null) holders.add(c.receiver);
+      if (c.result !== null) holders.add(c.result);
+    }
+    // `x.attr` holding something means `x` does too (through the attribute).
+    for (const h of [...holders]) {
+      for (let base = this.objects[h]!.base; base !== undefined && !holders.has(base); base = this.objects[base]!.base) holders.add(base);
+    }
+    // (`a.b.c…` may chain as long as the code: a loop down the bases.)
+    const deadEnd = (start: number): boolean => {
+      for (let id: number | undefined = start; id !== undefined; id = this.objects[id]!.base) {
+        const o = this.objects[id]!;
+        if (o.kind === 'self' || o.kind === 'param' || o.kind === 'free' || o.kind === 'new' || holders.has(id)) return false;
+        if (o.kind !== 'attr') return true;
+      }
+      return false;
+    };
+    const pruned = this.calls.map((c) => (c.args.every((a) => a.refs.every((r) => !deadEnd(r)))
+      ? c
+      : { ...c, args: c.args.map((a) => ({ ...a, refs: a.refs.filter((r) => !deadEnd(r)) })) }));
+    // A call matters if it passes objects, or if what it returns is used by something kept
+    // (`self._task = create_task(self._run())`).
+    const used = new Set<number>();
+    for (const e of edges) used.add(e.from).add(e.to);
+    for (const c of pruned) for (const a of c.args) for (const r of a.refs) used.add(r);
+    for (const r of this.returns) used.add(r);
+    const calls = pruned.filter((c) => c.args.some((a) => a.refs.length > 0) || (c.result !== null && used.has(c.result)));
+    if (edges.length === 0 && calls.length === 0 && !this.context.node) return null;
+    if (edges.length === 0 && calls.length === 0 && ![...this.returns].some((r) => this.objects[r]!.kind === 'param' || this.objects[r]!.kind === 'self')) return null;
+    // Keep only objects an edge or call mentions, and the bases of kept attribute objects.
+    const keep = new Set<number>();
+    const mark = (id: number) => {
+      for (let cur: number | undefined = id; cur !== undefined && !keep.has(cur); cur = this.objects[cur]!.base) keep.add(cur);
+    };
+    for (const e of edges) {
+      mark(e.from);
+      mark(e.to);
+    }
+    for (const c of calls) {
+      if (c.receiver !== null) mark(c.receiver);
+      if (c.result !== null) mark(c.result);
+      for (const a of c.args) a.refs.forEach(mark);
+    }
+    // Returned objects matter only if they can hold something: a parameter, or what a call built.
+    const returns = [...this.returns].filter((r) => keep.has(r) || this.objects[r]!.kind === 'param' || this.objects[r]!.kind === 'self');
+    returns.forEach(mark);
+    const order = [...keep].sort((a, b) => a - b);
+    const renumber = new Map(order.map((old, i) => [old, i]));
+    const map = (id: number) => renumber.get(id)!;
+    const objects: CycleObject[] = order.map((old) => {
+      const o = this.objects[old]!;
+      const out: { -readonly [K in keyof CycleObject]: CycleObject[K] } = { kind: o.kind, label: this.labelOf(old) };
+      if (o.paramIndex !== undefined) out.paramIndex = o.paramIndex;
+      if (o.base !== undefined) out.base = map(o.base);
+      if (o.attr !== undefined) out.attr = o.attr;
+      if (o.kind === 'attr') out.live = live.get(old) ?? true;
+      if (o.type !== undefined) out.type = o.type;
+      if (o.classId !== undefined) out.classId = o.classId;
+      return out;
+    });
+    const sites = new Map<SyntaxNode, { site: Span; text: string }>();
+    const siteOf = (stmt: SyntaxNode) => {
+      let found = sites.get(stmt);
+      if (!found) sites.set(stmt, (found = { site: this.model.source.span(stmt.start, stmt.end), text: this.statementText(stmt) }));
+      return found;
+    };
+    // Plain constructions (no object spread): this runs for every function of every file.
+    const outEdges: CycleEdge[] = [];
+    for (const e of edges) {
+      const where = siteOf(e.stmt);
+      const edge: CycleEdge = e.attr === undefined
+        ? { from: map(e.from), to: map(e.to), kind: e.kind, site: where.site, text: where.text }
+        : { from: map(e.from), to: map(e.to), kind: e.kind, attr: e.attr, site: where.site, text: where.text };
+      outEdges.push(edge);
+    }
+    const outCalls: CycleCall[] = [];
+    for (const c of calls) {
+      const where = siteOf(c.stmt);
+      const args: CycleArg[] = [];
+      for (const a of c.args) args.push({ keyword: a.keyword, splat: a.splat, refs: a.refs.map(map) });
+      outCalls.push({
+        site: where.site, text: where.text,
+        receiver: c.receiver === null ? null : map(c.receiver),
+        method: c.method, callee: c.callee, superCall: c.superCall,
+        result: c.result === null ? null : map(c.result),
+        args,
+      });
+    }
+    return {
+      functionId: this.context.functionId,
+      selfClassId: this.context.selfClassId,
+      objects,
+      edges: outEdges,
+      calls: outCalls,
+      returns: returns.map(map).sort((a, b) => a - b),
+    };
+  }
+}
+
+// ---- helpers ---------------------------------------------------------------------------
+
+function isDirectMethod(context: FunctionContext): boolean {
+  return context.scope.parent?.kind === 'class';
+}
+
+function isClassMethod(model: SemanticModel, def: SyntaxNode): boolean {
+  const wrapper = def.parent?.type === 'decorated_definition' ? def.parent : undefined;
+  return !!wrapper?.children.some((d) => {
+    if (d.type !== 'decorator') return false;
+    const expr = d.children.find((c) => c.isNamed);
+    return !!expr && model.resolveExpression(expr) === 'builtins.classmethod';
+  });
+}
+
+/** A plain instance method (or property): its first parameter is the instance. */
+function isInstanceMethod(model: SemanticModel, def: SyntaxNode): boolean {
+  const name = field(def, 'name')?.text;
+  if (name === '__new__' || name === '__init_subclass__' || name === '__class_getitem__') return false;
+  const wrapper = def.parent?.type === 'decorated_definition' ? def.parent : undefined;
+  for (const d of wrapper?.children ?? []) {
+    if (d.type !== 'decorator') continue;
+    const expr = d.children.find((c) => c.isNamed);
+    const target = expr?.type === 'call' ? field(expr, 'function') : expr;
+    const q = target ? model.resolveExpression(target) : null;
+    if (q === 'builtins.staticmethod' || q === 'builtins.classmethod') return false;
+  }
+  return true;
+}
+
+function isDataclassLike(model: SemanticModel, cls: SyntaxNode): boolean {
+  const wrapper = cls.parent?.type === 'decorated_definition' ? cls.parent : undefined;
+  for (const d of wrapper?.children ?? []) {
+    if (d.type !== 'decorator') continue;
+    const expr = d.children.find((c) => c.isNamed);
+    const target = expr?.type === 'call' ? field(expr, 'function') : expr;
+    const q = target ? model.resolveExpression(target) : null;
+    if (q && DATACLASS_DECORATORS.has(q)) return true;
+  }
+  for (const base of field(cls, 'superclasses')?.children ?? []) {
+    if (!base.isNamed || base.type === 'keyword_argument') continue;
+    const q = model.resolveExpression(base);
+    if (q && FIELD_CLASS_BASES.has(q)) return true;
+  }
+  return false;
+}
+
+function isAttrsField(model: SemanticModel, value: SyntaxNode): boolean {
+  if (value.type !== 'call') return false;
+  const callee = field(value, 'function');
+  const q = callee ? model.resolveExpression(callee) : null;
+  return q === 'attr.ib' || q === 'attr.attrib' || q === 'attrs.field' || q === 'attr.field';
+}
+
+function isInitFalse(value: SyntaxNode | undefined): boolean {
+  if (value?.type !== 'call') return false;
+  const args = field(value, 'arguments');
+  return !!args?.children.some((a) => a.type === 'keyword_argument' && field(a, 'name')?.text === 'init'
+    && field(a, 'value')?.type === 'false');
+}
+
+/** `weakref.ref(x)`, `weakref.proxy(x)` (also as a branch of `a if c else b`). */
+export function isWeakValue(model: SemanticModel, node: SyntaxNode, depth: number): boolean {
+  if (depth > 8) return false;
+  if (node.type === 'call') {
+    const callee = field(node, 'function');
+    const q = callee ? model.resolveExpression(callee) : null;
+    return q !== null && (WEAK_REFERENCE_FACTORIES.has(q) || WEAK_CONTAINERS.has(q));
+  }
+  if (node.type === 'conditional_expression' || node.type === 'parenthesized_expression') {
+    return node.children.some((c) => c.isNamed && isWeakValue(model, c, depth + 1));
+  }
+  return false;
+}
+
+/** The class an annotation names: `Node`, `"Node"`, `Optional[Node]`, `Node | None`. */
+export function annotationType(model: SemanticModel, node: SyntaxNode, depth: number): string | null {
+  if (depth > 6) return null;
+  switch (node.type) {
+    case 'type': {
+      const inner = node.children.find((c) => c.isNamed);
+      return inner ? annotationType(model, inner, depth + 1) : null;
+    }
+    case 'identifier':
+    case 'attribute': {
+      const q = model.resolveExpression(node);
+      return q && !q.startsWith('builtins.') && !q.startsWith('typing.') ? q : null;
+    }
+    case 'string': {
+      const text = stringContent(node);
+      const match = text ? /^\s*(?:Optional\[)?\s*([A-Za-z_][\w.]*)/.exec(text) : null;
+      if (!match || match[1] === 'None') return null;
+      const q = model.resolveDotted(match[1]!, node);
+      return q && !q.startsWith('builtins.') && !q.startsWith('typing.') ? q : null;
+    }
+    case 'generic_type': {
+      const head = node.children.find((c) => c.type === 'identifier' || c.type === 'attribute');
+      const q = head ? model.resolveExpression(head) : null;
+      if (q !== 'typing.Optional' && head?.text !== 'Optional') return null;
+      const param = node.children.find((c) => c.type === 'type_parameter');
+      const first = param?.children.find((c) => c.isNamed);
+      return first ? annotationType(model, first, depth + 1) : null;
+    }
+    case 'binary_operator': {
+      for (const c of node.children) {
+        if (!c.isNamed || c.type === 'none') continue;
+        const t = annotationType(model, c, depth + 1);
+        if (t) return t;
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The first line of a statement, without a trailing comment, shortened for messages. */
+export function statementText(source: string, truncated = false): string {
+  const lines = source.split(/\r\n|\r|\n/, 2);
+  let text = lines[0]!.replace(/\s+#[^'"]*$/, '').trim();
+  if (lines.length > 1 || truncated) text += ' …';
+  return text.length <= 80 ? text : `${text.slice(0, 79)}…`;
+}
+
+export function stringContent(node: SyntaxNode): string | null {
+  if (node.type !== 'string') return null;
+  const parts = node.children.filter((c) => c.type === 'string_content');
+  if (node.children.some((c) => c.type === 'interpolation')) return null;
+  return parts.map((p) => p.text).join('');
+}
+
+function isDerivedLabel(label: SyntaxNode | DerivedLabel): label is DerivedLabel {
+  return 'of' in label;
+}
+
+function isPattern(node: SyntaxNode): boolean {
+  return node.type === 'pattern_list' || node.type === 'tuple_pattern' || node.type === 'list_pattern';
+}
+
+function isSequenceDisplay(node: SyntaxNode): boolean {
+  return node.type === 'expression_list' || node.type === 'tuple' || node.type === 'list';
+}
+
+function namedItems(node: SyntaxNode): SyntaxNode[] {
+  return node.children.filter((c) => c.isNamed && c.type !== 'comment');
+}
+
+function dedupe(ids: number[]): number[] {
+  return ids.length < 2 ? ids : [...new Set(ids)];
+}
+
+/** Alternatives that meet: each once, at most MAX_ALTERNATIVES (the latest). */
+function union(ids: number[]): number[] {
+  const unique = dedupe(ids);
+  return unique.length > MAX_ALTERNATIVES ? unique.slice(-MAX_ALTERNATIVES) : unique;
+}
+
+function cloneEnv(env: Env): Env {
+  return { names: new Map(env.names), attrs: new Map(env.attrs) };
+}
+

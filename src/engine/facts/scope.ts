@@ -43,6 +43,7 @@ export class SemanticModel {
   readonly root: SyntaxNode;
   readonly imports: ImportFact[] = [];
   private readonly scopes = new Map<SyntaxNode, Scope>();
+  private readonly scopeOfPlainNode = new Map<SyntaxNode, Scope>();
 
   constructor(root: SyntaxNode, source: SourceText, module: ModuleInfo) {
     this.root = root;
@@ -61,14 +62,35 @@ export class SemanticModel {
 
   /** The innermost scope that contains `node` (a def's own name belongs to the outer scope). */
   scopeOf(node: SyntaxNode): Scope {
+    // Memoized per plain ancestor: rules ask this for many nodes, and a walk up every time is
+    // quadratic on deeply nested code. Only nodes inside a scope's body (or at module level)
+    // are remembered: inside a parameter list, names and default values differ in scope.
+    const visited: SyntaxNode[] = [];
+    let found: Scope = this.moduleScope;
     for (let p = node.parent; p; p = p.parent) {
+      const known = this.scopeOfPlainNode.get(p);
+      if (known) {
+        found = known;
+        break;
+      }
       const scope = this.scopes.get(p);
-      if (!scope) continue;
+      if (!scope) {
+        visited.push(p);
+        continue;
+      }
+      const inBody = isInsideField(node, p, 'body');
       // A default value, decorator or base class is evaluated in the enclosing scope.
-      if ((scope.kind === 'function' || scope.kind === 'class' || scope.kind === 'lambda') && !isInBodyOf(node, p)) continue;
-      return scope;
+      if ((scope.kind === 'function' || scope.kind === 'class' || scope.kind === 'lambda') && !inBody) {
+        const inOwnScope = isInBodyOf(node, p);
+        visited.length = 0;
+        if (inOwnScope) return scope;
+        continue;
+      }
+      found = scope;
+      break;
     }
-    return this.moduleScope;
+    for (const v of visited) this.scopeOfPlainNode.set(v, found);
+    return found;
   }
 
   /** The nearest enclosing function (or lambda-free function scope) id, or null at module level. */
@@ -231,6 +253,11 @@ export class SemanticModel {
 
 function makeScope(kind: ScopeKind, node: SyntaxNode, parent: Scope | null, id: string): Scope {
   return { kind, node, parent, id, bindings: new Map(), declaredOuter: new Set() };
+}
+
+function isInsideField(node: SyntaxNode, owner: SyntaxNode, name: string): boolean {
+  const part = field(owner, name);
+  return !!part && node.start >= part.start && node.end <= part.end;
 }
 
 /** True when `node` lies in the part of `owner` that runs in owner's own scope. */

@@ -22,6 +22,8 @@ export interface FileInput {
   /** Raw bytes (decoded per PEP 263), or already-decoded text. */
   readonly content: Uint8Array | string;
   readonly module: ModuleInfo;
+  /** Hash of the bytes read (see `contentHash`), when the caller made one: carried into the analysis. */
+  readonly contentHash?: string;
 }
 
 export interface FileAnalysis {
@@ -36,6 +38,11 @@ export interface FileAnalysis {
   readonly notifications: readonly Notification[];
   /** ERROR and MISSING nodes in the parse: a fix must never raise this. */
   readonly syntaxErrorCount: number;
+  /**
+   * Hash of the bytes the analysis was made from. A worker leaves `source` out to keep memory
+   * small (the run re-reads the file when a finding or a fix needs the text, and checks this hash).
+   */
+  readonly contentHash?: string;
 }
 
 export interface AnalyzeOptions {
@@ -47,7 +54,20 @@ export interface AnalyzeOptions {
 const NO_SUPPRESSIONS: Suppressions = { file: null, lines: [] };
 
 export function analyzeFile(parser: Parser, input: FileInput, options: AnalyzeOptions): FileAnalysis {
-  const base = { path: input.path, absolutePath: input.absolutePath };
+  try {
+    return analyzeOrThrow(parser, input, options);
+  } catch (error) {
+    // Decoding, parsing or the tree copy failed: the run goes on without this file.
+    return {
+      path: input.path, absolutePath: input.absolutePath, facts: null, findings: [], suppressions: NO_SUPPRESSIONS,
+      syntaxErrorCount: 0, ...(input.contentHash ? { contentHash: input.contentHash } : {}),
+      notifications: [internalError(input.path, 'analysing', error)],
+    };
+  }
+}
+
+function analyzeOrThrow(parser: Parser, input: FileInput, options: AnalyzeOptions): FileAnalysis {
+  const base = { path: input.path, absolutePath: input.absolutePath, ...(input.contentHash ? { contentHash: input.contentHash } : {}) };
   const skipped = (code: string, message: string): FileAnalysis => ({
     ...base, facts: null, findings: [], suppressions: NO_SUPPRESSIONS, syntaxErrorCount: 0,
     notifications: [{ level: 'warning', code, message: `${input.path} ${message}`, file: input.path }],
@@ -81,14 +101,29 @@ export function analyzeFile(parser: Parser, input: FileInput, options: AnalyzeOp
   const findings: Finding[] = [];
   const notifications: Notification[] = [];
   if (syntaxErrorCount > 0) findings.push(syntaxErrorFinding(input.path, root, source));
-  const model = new SemanticModel(root, source, input.module);
-  const facts = factsFromModel(model);
-  for (const rule of options.rules) {
-    const ctx = createRuleContext(rule, input.path, options.settings, findings);
-    try {
-      rule.check({ path: input.path, source, root, model, facts }, ctx);
-    } catch (error) {
-      notifications.push(ruleCrash(rule.code, input.path, error));
+  let suppressions = NO_SUPPRESSIONS;
+  try {
+    suppressions = collectSuppressions(root, source);
+  } catch (error) {
+    notifications.push(internalError(input.path, 'reading noqa comments of', error));
+  }
+  let facts: FileFacts | null = null;
+  let model: SemanticModel | null = null;
+  try {
+    model = new SemanticModel(root, source, input.module);
+    facts = factsFromModel(model);
+  } catch (error) {
+    // Without facts no rule can run on this file; the others still get theirs.
+    notifications.push(internalError(input.path, 'collecting facts of', error));
+  }
+  if (model && facts) {
+    for (const rule of options.rules) {
+      const ctx = createRuleContext(rule, input.path, options.settings, findings);
+      try {
+        rule.check({ path: input.path, source, root, model, facts }, ctx);
+      } catch (error) {
+        notifications.push(ruleCrash(rule.code, input.path, error));
+      }
     }
   }
   return {
@@ -97,15 +132,23 @@ export function analyzeFile(parser: Parser, input: FileInput, options: AnalyzeOp
     ...(encoding ? { encoding } : {}),
     facts,
     findings,
-    suppressions: collectSuppressions(root, source),
+    suppressions,
     notifications,
     syntaxErrorCount,
   };
 }
 
+/** An engine failure on one file (not a rule's): reported, and the run goes on. */
+export function internalError(file: string, doing: string, error: unknown): Notification {
+  return { level: 'error', code: 'internal-error', file, message: `internal error ${doing} ${file}: ${errorDetail(error)}` };
+}
+
+function errorDetail(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).map((l) => l.trim()).join(' | ') : String(error);
+}
+
 export function ruleCrash(ruleId: string, file: string, error: unknown): Notification {
-  const detail = error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 3).join(' | ') : String(error);
-  return { level: 'error', code: 'internal-error', ruleId, file, message: `rule ${ruleId} crashed on ${file}: ${detail}` };
+  return { level: 'error', code: 'internal-error', ruleId, file, message: `rule ${ruleId} crashed on ${file}: ${errorDetail(error)}` };
 }
 
 /** One finding for the first ERROR or MISSING node: tree-sitter recovered, analysis went on. */

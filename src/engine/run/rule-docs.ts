@@ -1,39 +1,93 @@
-// Renders a rule's structured docs as Markdown, in Ruff's section order (docs pages, --explain).
+// Renders rules' structured docs as Markdown, in Ruff's section order (docs/rules pages, --explain, index tables).
 import { kebab } from '../config/config.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleFamily, RuleMeta } from './rule.js';
 
-export function renderRuleDocs(rule: Rule): string {
+/** A rule's page: `docs/rules/<CODE>.md` and `pysparse-lint --explain <CODE>` print this text. */
+export function renderRuleDocs(rule: RuleMeta): string {
   const { docs } = rule;
+  const facts = [
+    `Family: ${rule.family}`,
+    `Default severity: ${rule.severity}`,
+    `Fix: ${fixLabel(rule)}`,
+    `Precision: ${rule.precision}`,
+    rule.tier === 'project' ? 'Scope: whole project (follows calls across modules)' : 'Scope: one file',
+  ];
   const sections: string[] = [
     `# ${rule.name} (${rule.code})`,
-    `Family: ${rule.family} · Default severity: ${rule.severity} · Fix: ${fixLabel(rule)}${rule.optIn ? ' · Opt-in: enable with `--extend-select ' + rule.code + '`' : ''}`,
+    `${rule.summary}.`.replace(/\.\.$/, '.'),
+    `${facts.join(' · ')}${rule.optIn ? `\n\nOpt-in: this rule runs only when selected by its code, e.g. \`--extend-select ${rule.code}\`.` : ''}`,
     `## What it does\n${docs.whatItDoes}`,
     `## Why is this bad?\n${docs.whyBad}`,
     `## Example\n\`\`\`python\n${docs.example}\n\`\`\``,
     `## Use instead\n\`\`\`python\n${docs.useInstead}\n\`\`\``,
   ];
-  if (docs.fixSafety) sections.push(`## Fix safety\n${docs.fixSafety}`);
+  if (rule.fixable !== 'never' || docs.fixSafety) {
+    const what = rule.fixable === 'never' ? 'This rule offers no automatic fix.' : `${rule.fixable === 'always' ? 'Fix' : 'Fix (when one is possible)'}: ${rule.fixTitle ?? 'available'}.`;
+    sections.push(`## Fix safety\n${what}${docs.fixSafety ? `\n\n${docs.fixSafety}` : ''}`);
+  }
   const options = Object.entries(rule.options);
   if (options.length > 0) {
     sections.push(`## Options\n${options
-      .map(([name, spec]) => `- \`${kebab(name)}\` (${spec.type}, default \`${JSON.stringify(spec.default)}\`): ${spec.description}`)
-      .join('\n')}\n\nSet in \`pyproject.toml\`:\n\`\`\`toml\n[tool.pysparse-lint.rules.${rule.code}]\n${kebab(options[0]![0])} = ${tomlValue(options[0]![1].default)}\n\`\`\``);
+      .map(([name, spec]) => `- \`${kebab(name)}\` (${spec.type}, default \`${tomlValue(spec.default)}\`): ${spec.description}`)
+      .join('\n')}\n\nSet in \`pyproject.toml\`:\n\`\`\`toml\n[tool.pysparse-lint.rules.${rule.code}]\n${options.map(([name, spec]) => `${kebab(name)} = ${tomlValue(spec.default)}`).join('\n')}\n\`\`\``);
   }
-  sections.push(`## Suppression\nAdd \`# noqa: ${rule.code}\` to the line of the finding, or \`# pysparse-lint: noqa: ${rule.code}\` anywhere in the file for the whole file.`);
+  sections.push(`## Suppression\nAdd \`# noqa: ${rule.code}\` to the line of the finding (its first line, for a finding that spans lines), or \`# pysparse-lint: noqa: ${rule.code}\` anywhere in the file for the whole file. To switch the rule off, add \`"${rule.code}"\` to \`ignore\` in \`[tool.pysparse-lint]\`, or list it under \`per-file-ignores\`.`);
   if (docs.references?.length) sections.push(`## References\n${docs.references.map((r) => `- <${r}>`).join('\n')}`);
   return `${sections.join('\n\n')}\n`;
 }
 
-function fixLabel(rule: Rule): string {
+function fixLabel(rule: RuleMeta): string {
   return rule.fixable === 'never' ? 'none' : rule.fixable === 'always' ? 'always available' : 'sometimes available';
 }
 
+/** A default as TOML (and readable Markdown): `["sum", "any"]`, `10`, `true`, `"text"`. */
 function tomlValue(value: unknown): string {
-  return JSON.stringify(value);
+  return Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(', ')}]` : JSON.stringify(value);
 }
 
 /** `--explain CODE`: the rule's docs, or null for an unknown code. */
 export function explainRule(rules: readonly Rule[], code: string): string | null {
   const rule = rules.find((r) => r.code === code.toUpperCase() || r.name === code);
   return rule ? renderRuleDocs(rule) : null;
+}
+
+const FAMILY_TITLES: Readonly<Record<RuleFamily, string>> = {
+  'suppression': 'Suppression comments (PSL0xx)',
+  'bulk-transform': 'Bulk transforms (PSL1xx): whole data sets built, copied and passed around',
+  'cache-growth': 'Cache growth (PSL2xx): caches that pin objects or never shrink',
+  'reference-cycle': 'Reference cycles (PSL3xx): garbage that waits for the cycle collector',
+};
+
+/**
+ * The rule table, grouped by family. `pageLink(code)` is the link to a rule's page relative
+ * to where the table is written (`PSL202.md` in docs/rules, `docs/rules/PSL202.md` in README).
+ */
+export function renderRulesTable(rules: readonly Rule[], pageLink: (code: string) => string): string {
+  const families = [...new Set(rules.map((r) => r.family))]
+    .sort((a, b) => Object.keys(FAMILY_TITLES).indexOf(a) - Object.keys(FAMILY_TITLES).indexOf(b));
+  return families.map((family) => {
+    const rows = rules
+      .filter((r) => r.family === family)
+      .map((r) => `| [${r.code}](${pageLink(r.code)}) | \`${r.name}\` | ${escapeCell(r.summary)} | ${r.fixable === 'never' ? '' : r.fixable === 'always' ? '🛠️' : '🛠️ sometimes'} | ${r.optIn ? 'opt-in' : 'on'} |`);
+    return [`### ${FAMILY_TITLES[family] ?? family}`, '', '| Code | Name | What it finds | Fix | Default |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  }).join('\n\n');
+}
+
+/** `docs/rules/README.md`: the index of every rule page. */
+export function renderRulesIndex(rules: readonly Rule[]): string {
+  return [
+    '# Rules',
+    '',
+    '<!-- Generated by `npm run gen:docs` from the rules\' metadata: do not edit by hand. -->',
+    '',
+    'Every rule, by family. 🛠️ marks a rule with an automatic fix (`--fix`; unsafe ones also need `--unsafe-fixes`).',
+    'Rules marked *opt-in* run only when selected by code (`--extend-select PSL001`).',
+    '',
+    renderRulesTable(rules, (code) => `${code}.md`),
+    '',
+  ].join('\n');
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

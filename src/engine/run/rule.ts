@@ -6,7 +6,8 @@ import type { SyntaxNode } from '../source/syntax.js';
 import type { ProjectGraph } from '../link/types.js';
 import type { Edit, FixSafety, RelatedLocation, Severity, Span } from '../types.js';
 
-export type RuleFamily = 'bulk-transform' | 'cache-growth' | 'reference-cycle';
+/** `suppression`: rules about the linter's own comments (PSL0xx), like Ruff's RUF100. */
+export type RuleFamily = 'bulk-transform' | 'cache-growth' | 'reference-cycle' | 'suppression';
 export type RuleTier = 'file' | 'project';
 export type Fixable = 'never' | 'sometimes' | 'always';
 /** How often a finding is right, as SARIF `properties.precision` says it. */
@@ -29,6 +30,8 @@ export interface RuleDocs {
   readonly useInstead: string;
   readonly fixSafety?: string;
   readonly references?: readonly string[];
+  /** The rule's page, for plugin rules (SARIF `helpUri`); built-in rules live under docs/rules/. */
+  readonly url?: string;
 }
 
 export interface RuleMeta<M extends string = string, O extends OptionSpecs = OptionSpecs> {
@@ -135,4 +138,9 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
 /** The edits of a fix, in the one shape the engine stores. */
 export function toEdits(file: string, inputs: readonly EditInput[]): Edit[] {
   return inputs.map((e) => ({ file: e.file ?? file, start: e.start, end: e.end, text: e.text }));
+}
+
+/** A rule code like `PSL202` (engine diagnostics such as `syntax-error` are not rule codes). */
+export function isRuleCode(id: string): boolean {
+  return /^[A-Z]+[0-9]+$/.test(id);
 }

@@ -7,12 +7,18 @@ const require = createRequire(import.meta.url);
 let ready: Promise<Parser> | undefined;
 
 /**
+ * The Emscripten module object web-tree-sitter fills in at `Parser.init` (its raw WASM exports):
+ * syntax.ts's tree copy calls the cursor functions on it directly, skipping the per-call marshalling.
+ */
+export const wasmModule: Record<string, unknown> = {};
+
+/**
  * The thread's one parser. The grammar's .wasm is resolved from this module's own location
  * (not the current folder), so the CLI works wherever the package is installed.
  */
 export function loadParser(): Promise<Parser> {
   ready ??= (async () => {
-    await Parser.init();
+    await Parser.init(wasmModule);
     const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);

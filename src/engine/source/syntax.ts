@@ -1,6 +1,7 @@
 // A plain-JS copy of a tree-sitter tree, made in one cursor walk so the WASM tree can be freed
 // at once and facts, rules and fixes never pay the JS↔WASM cost per node visit again.
 import type { Language, Tree } from 'web-tree-sitter';
+import { wasmModule } from './parser.js';
 
 export interface SyntaxNode {
   readonly type: string;
@@ -21,13 +22,51 @@ export interface SyntaxNode {
 /** Punctuation that no fact or rule looks at; dropping it keeps the copy small. */
 const DROPPED_TOKENS = new Set(['(', ')', '[', ']', '{', '}', ',', ':', ';', '.', '->', '\\']);
 
+/**
+ * Named node types that are grammar terminals (tokens), so never have children: the copy
+ * skips asking the cursor for their first child. (`string_content` is not one: it holds
+ * `escape_sequence` children.) Checked against node-types.json by test/unit/scale-syntax.test.ts.
+ */
+export const NAMED_LEAF_TYPES: ReadonlySet<string> = new Set([
+  'comment', 'ellipsis', 'escape_interpolation', 'escape_sequence', 'false', 'float', 'identifier',
+  'integer', 'line_continuation', 'none', 'string_end', 'string_start', 'true', 'type_conversion',
+]);
+
+/**
+ * Node types with grammar fields (from tree-sitter-python 0.25's node-types.json): only their
+ * children can fill a field, so only there is the cursor asked for the field id.
+ */
+export const TYPES_WITH_FIELDS: ReadonlySet<string> = new Set([
+  'aliased_import', 'as_pattern', 'assignment', 'attribute', 'augmented_assignment', 'binary_operator',
+  'block', 'boolean_operator', 'call', 'case_clause', 'class_definition', 'comparison_operator',
+  'decorated_definition', 'default_parameter', 'dict_pattern', 'dictionary_comprehension', 'elif_clause',
+  'else_clause', 'except_clause', 'exec_statement', 'for_in_clause', 'for_statement', 'format_expression',
+  'function_definition', 'future_import_statement', 'generator_expression', 'if_statement',
+  'import_from_statement', 'import_statement', 'interpolation', 'keyword_argument', 'lambda',
+  'list_comprehension', 'match_statement', 'named_expression', 'not_operator', 'pair', 'print_statement',
+  'raise_statement', 'set_comprehension', 'subscript', 'try_statement', 'type_alias_statement',
+  'typed_default_parameter', 'typed_parameter', 'unary_operator', 'while_statement', 'with_item',
+  'with_statement',
+]);
+
 /** tree-sitter's id for ERROR nodes (outside the grammar's own type table). */
 const ERROR_TYPE_ID = 0xffff;
 
+/** Per node type id (ERROR mapped to the last slot), what the copy needs to know without asking WASM. */
 interface TypeTable {
   readonly names: string[];
   readonly named: boolean[];
   readonly fields: (string | null)[];
+  /** The slot ERROR nodes use in the arrays below. */
+  readonly errorSlot: number;
+  /** Punctuation the copy leaves out. */
+  readonly dropped: boolean[];
+  /** Terminals: never any children. */
+  readonly leaf: boolean[];
+  /** A parent whose children may fill fields. */
+  readonly hasFields: boolean[];
+  /** Keyword and operator tokens: their text is their type, so their length is known (-1: ask). */
+  readonly fixedLength: number[];
 }
 const typeTables = new WeakMap<Language, TypeTable>();
 
@@ -40,79 +79,194 @@ function typeTable(language: Language): TypeTable {
       names.push(language.nodeTypeForId(id) ?? '');
       named.push(language.nodeTypeIsNamed(id));
     }
+    const errorSlot = names.length;
+    names.push('ERROR');
+    named.push(true);
     const fields: (string | null)[] = [null];
     for (let id = 1; id <= language.fieldCount; id++) fields.push(language.fieldNameForId(id));
-    table = { names, named, fields };
+    // `not in` and `is not` are aliases of two-token sequences: they have children.
+    const anonymousToken = (id: number) => id !== errorSlot && !named[id] && !names[id]!.includes(' ') && names[id] !== '';
+    table = {
+      names,
+      named,
+      fields,
+      errorSlot,
+      dropped: names.map((name, id) => anonymousToken(id) && DROPPED_TOKENS.has(name)),
+      leaf: names.map((name, id) => anonymousToken(id) || (id !== errorSlot && named[id]! && NAMED_LEAF_TYPES.has(name))),
+      hasFields: names.map((name, id) => id === errorSlot || TYPES_WITH_FIELDS.has(name)),
+      fixedLength: names.map((name, id) => (anonymousToken(id) ? name.length : -1)),
+    };
     typeTables.set(language, table);
   }
   return table;
 }
 
-/** Copy `tree` into plain nodes. Iterative: 10,000 nested brackets must not overflow the stack. */
+/**
+ * Copy `tree` into plain nodes. Iterative: 10,000 nested brackets must not overflow the stack.
+ *
+ * Every cursor getter is a call into WASM (the walk costs more than the parse), so the copy asks
+ * only what the type table cannot tell: no extents or field for dropped punctuation, no end for
+ * keyword and operator tokens (their length is their type's), no field id where the parent type
+ * has no fields, and no "first child?" for terminals. In a tree with syntax errors every extent is
+ * read, since error recovery inserts zero-width MISSING tokens.
+ */
 export function copyTree(tree: Tree, text: string): { root: SyntaxNode; errorCount: number } {
+  return copyWith(tree, text, true);
+}
+
+/** The same copy through web-tree-sitter's public `TreeCursor` only (the fallback; tests compare the two). */
+export function copyTreePortable(tree: Tree, text: string): { root: SyntaxNode; errorCount: number } {
+  return copyWith(tree, text, false);
+}
+
+function copyWith(tree: Tree, text: string, direct: boolean): { root: SyntaxNode; errorCount: number } {
   const table = typeTable(tree.language);
-  const cursor = tree.walk();
-  // Each cursor getter is a call into WASM: ask only what the type table cannot tell.
-  const mayHaveErrors = tree.rootNode.hasError;
+  const { names, named, fields, errorSlot, dropped, leaf, hasFields, fixedLength } = table;
+  const exact = tree.rootNode.hasError;
+  const cursor = openCursor(tree, direct);
   let errorCount = 0;
   try {
-    const make = (parent: SyntaxNode | null): SyntaxNode => {
-      const typeId = cursor.nodeTypeId;
-      const missing = mayHaveErrors && cursor.nodeIsMissing;
-      const name = typeId === ERROR_TYPE_ID ? 'ERROR' : (table.names[typeId] ?? '');
-      const type = missing ? `MISSING ${name}` : name;
-      const isError = typeId === ERROR_TYPE_ID || missing;
+    let visitedSlot = 0;
+    /** The cursor's node as a child of `parent` (slot `parentSlot`), or null when it is dropped. */
+    const visit = (parent: SyntaxNode | null, parentSlot: number): SyntaxNode | null => {
+      const typeId = cursor.typeId();
+      const slot = typeId === ERROR_TYPE_ID ? errorSlot : typeId;
+      const missing = exact && cursor.isMissing();
+      if (dropped[slot] && !missing) return null;
+      const isError = slot === errorSlot || missing;
       if (isError) errorCount++;
-      return {
-        type,
-        start: cursor.startIndex,
-        end: cursor.endIndex,
-        field: table.fields[cursor.currentFieldId] ?? null,
-        isNamed: isError || (table.named[typeId] ?? false),
+      const name = names[slot] ?? '';
+      const start = cursor.startIndex();
+      const length = exact ? -1 : (fixedLength[slot] ?? -1);
+      const node: SyntaxNode = {
+        type: missing ? `MISSING ${name}` : name,
+        start,
+        end: length >= 0 ? start + length : cursor.endIndex(),
+        field: parent !== null && hasFields[parentSlot] ? (fields[cursor.fieldId()] ?? null) : null,
+        isNamed: isError || (named[slot] ?? false),
         isError,
         parent,
         children: [],
         text: '',
       };
+      if (parent) parent.children.push(node);
+      visitedSlot = slot;
+      return node;
     };
-    const root = make(null);
-    const stack: SyntaxNode[] = [root];
-    // Depth-first: on entering a node, descend; on leaving, try the next sibling or go up.
-    let current = root;
+
+    const root = visit(null, 0)!;
+    // The kept ancestors of the cursor's node, and their type slots.
+    const parents: SyntaxNode[] = [];
+    const parentSlots: number[] = [];
+    let node: SyntaxNode | null = root;
+    let slot = visitedSlot;
     for (;;) {
-      if (cursor.gotoFirstChild()) {
-        const child = make(current);
-        if (keep(child)) current.children.push(child);
-        stack.push(child);
-        current = child;
+      // Down: into the first child, unless the node is dropped or a terminal.
+      if (node !== null && !leaf[slot] && cursor.firstChild()) {
+        parents.push(node);
+        parentSlots.push(slot);
+        node = visit(node, slot);
+        slot = visitedSlot;
         continue;
       }
-      finishLeaf(current, text);
+      if (node !== null) finish(node, text);
+      // Across to the next sibling, or up (finishing each parent left).
       for (;;) {
-        if (cursor.gotoNextSibling()) {
-          stack.pop();
-          const parent = stack[stack.length - 1]!;
-          const sibling = make(parent);
-          if (keep(sibling)) parent.children.push(sibling);
-          stack.push(sibling);
-          current = sibling;
+        if (parents.length === 0) return { root, errorCount };
+        if (cursor.nextSibling()) {
+          node = visit(parents[parents.length - 1]!, parentSlots[parentSlots.length - 1]!);
+          slot = visitedSlot;
           break;
         }
-        if (!cursor.gotoParent()) return { root, errorCount };
-        stack.pop();
-        current = stack[stack.length - 1]!;
+        cursor.parent();
+        parentSlots.pop();
+        finish(parents.pop()!, text);
       }
     }
   } finally {
-    cursor.delete();
+    cursor.close();
   }
 }
 
-function keep(node: SyntaxNode): boolean {
-  return node.isNamed || node.isError || !DROPPED_TOKENS.has(node.type);
+/** The few cursor operations the copy uses. */
+interface CopyCursor {
+  typeId(): number;
+  isMissing(): boolean;
+  startIndex(): number;
+  endIndex(): number;
+  fieldId(): number;
+  firstChild(): boolean;
+  nextSibling(): boolean;
+  parent(): boolean;
+  close(): void;
 }
 
-function finishLeaf(node: SyntaxNode, text: string): void {
+type RawCursorCall = (tree: number) => number;
+
+/** The raw WASM cursor functions, when web-tree-sitter exposed them on its module object. */
+const raw = (() => {
+  const get = (name: string) => {
+    const f = wasmModule[`_ts_tree_cursor_${name}_wasm`];
+    return typeof f === 'function' ? (f as RawCursorCall) : undefined;
+  };
+  return () => {
+    const calls = {
+      rootNode: wasmModule._ts_tree_root_node_wasm as RawCursorCall | undefined,
+      create: get('new'), remove: get('delete'), typeId: get('current_node_type_id'),
+      isMissing: get('current_node_is_missing'), startIndex: get('start_index'), endIndex: get('end_index'),
+      fieldId: get('current_field_id'), firstChild: get('goto_first_child'), nextSibling: get('goto_next_sibling'),
+      parent: get('goto_parent'),
+    };
+    return Object.values(calls).every((f) => typeof f === 'function') ? (calls as { [K in keyof typeof calls]: RawCursorCall }) : null;
+  };
+})();
+
+/**
+ * A cursor on the tree's root. The fast path calls web-tree-sitter's C binding directly: a
+ * cursor lives in the binding's transfer buffer between calls, and the public `TreeCursor`
+ * copies it in and out of that buffer on every call (over half the walk's time). Nothing else
+ * may touch the buffer while the copy runs, which holds: the copy is synchronous and calls
+ * nothing else. Falls back to the public API when the binding is not laid out as expected.
+ */
+function openCursor(tree: Tree, direct: boolean): CopyCursor {
+  const address = (tree as unknown as Record<number, unknown>)[0];
+  const calls = direct && typeof address === 'number' && address !== 0 ? raw() : null;
+  if (calls) {
+    const t = address as number;
+    calls.rootNode(t);
+    calls.create(t);
+    let open = true;
+    return {
+      typeId: () => calls.typeId(t),
+      isMissing: () => calls.isMissing(t) === 1,
+      startIndex: () => calls.startIndex(t),
+      endIndex: () => calls.endIndex(t),
+      fieldId: () => calls.fieldId(t),
+      firstChild: () => calls.firstChild(t) === 1,
+      nextSibling: () => calls.nextSibling(t) === 1,
+      parent: () => calls.parent(t) === 1,
+      close: () => {
+        if (open) calls.remove(t);
+        open = false;
+      },
+    };
+  }
+  const cursor = tree.walk();
+  return {
+    typeId: () => cursor.nodeTypeId,
+    isMissing: () => cursor.nodeIsMissing,
+    startIndex: () => cursor.startIndex,
+    endIndex: () => cursor.endIndex,
+    fieldId: () => cursor.currentFieldId,
+    firstChild: () => cursor.gotoFirstChild(),
+    nextSibling: () => cursor.gotoNextSibling(),
+    parent: () => cursor.gotoParent(),
+    close: () => cursor.delete(),
+  };
+}
+
+/** A node left with no (kept) children carries its text, so `nodeText` never slices twice. */
+function finish(node: SyntaxNode, text: string): void {
   if (node.children.length === 0) (node as { text: string }).text = text.slice(node.start, node.end);
 }
 

@@ -1,0 +1,640 @@
+// Tier 2 for the bulk-transform rules: follow collections across the call graph. Which functions
+// return freshly built collections (through forwarders too), whether every caller reads a result
+// once, whether a parameter is read once (through the functions it is passed on to), chains of
+// transform stages, and the generator rewrite's safety. Pure; computed once per ProjectGraph.
+import type {
+  BulkCallFact, BulkFunctionFact, BulkParamFact, CallKey, CollectionKind, ProducerFact, TextEdit,
+} from '../facts/bulk-types.js';
+import type { CallFact, FileFacts, FunctionFact } from '../facts/types.js';
+import type { FunctionRef, ProjectGraph } from './types.js';
+
+/** One call in one file, with its bulk facts when the file recorded them. */
+export interface BulkSite {
+  readonly file: FileFacts;
+  readonly call: CallFact;
+  readonly bulk: BulkCallFact | undefined;
+}
+
+/** How the results of a function (or one call) are used, followed through the call graph. */
+export interface ResultUse {
+  readonly singlePass: boolean;
+  /** Why not, when not. */
+  readonly reason: string | null;
+  /** Every reader ignores order and duplicates (`set(...)`, `any(...)`, `x in ...`). */
+  readonly orderInsensitive: boolean;
+  /** Why a lazy result might behave differently at some call site. */
+  readonly hazards: readonly string[];
+}
+
+export interface ProducerSummary {
+  readonly ref: FunctionRef;
+  readonly fact: BulkFunctionFact;
+  /** The function's own producer, or the one it forwards (for `forward`). */
+  readonly producer: ProducerFact;
+  readonly collection: CollectionKind | null;
+}
+
+/** A rewrite of one producer into a generator, ready to report. */
+export interface GeneratorFix {
+  readonly ref: FunctionRef;
+  readonly safety: 'safe' | 'unsafe';
+  /** Edits in the producer's file, including its import edit (when needed). */
+  readonly edits: readonly (TextEdit & { readonly file: string })[];
+  /** Why it is unsafe (empty when safe). */
+  readonly hazards: readonly string[];
+}
+
+export interface ChainStage {
+  readonly site: BulkSite;
+  readonly target: FunctionRef;
+  readonly producer: ProducerFact;
+  /** How the stage's input reached it. */
+  readonly via: 'direct' | 'rebound' | 'held' | 'none';
+}
+
+export interface Chain {
+  readonly file: FileFacts;
+  /** The call that produced the collection the first stage reads, if it is a call. */
+  readonly source: { readonly call: CallFact; readonly target: FunctionRef | undefined } | null;
+  readonly stages: readonly ChainStage[];
+  /** Full copies of the data alive at once at the peak. */
+  readonly peakCopies: number;
+}
+
+export interface BulkFlow {
+  /** Functions that return a freshly built collection they made themselves (not forwarders). */
+  readonly producers: readonly ProducerSummary[];
+  producerOf(ref: FunctionRef): ProducerSummary | undefined;
+  /** Every call site of a function: resolved calls plus calls through receivers of known class. */
+  sitesOf(ref: FunctionRef): readonly BulkSite[];
+  /** Why callers outside this run may exist (exported, used as a value, no call site…), or null. */
+  unknownConsumers(ref: FunctionRef): string | null;
+  /** How all callers use the function's result. */
+  resultUse(ref: FunctionRef): ResultUse;
+  /** The generator rewrite of a producer, with safety from its call sites; null when none applies. */
+  generatorFix(summary: ProducerSummary, unknownConsumersAllowed: boolean): GeneratorFix | null;
+  /** Chains of transform stages (each builds a new collection from the previous one's result). */
+  chains(): readonly Chain[];
+}
+
+const cache = new WeakMap<ProjectGraph, BulkFlow>();
+
+/** The bulk-flow analysis of a project, computed once and shared by PSL101 and PSL102. */
+export function bulkFlow(project: ProjectGraph): BulkFlow {
+  let flow = cache.get(project);
+  if (!flow) {
+    flow = new BulkFlowAnalysis(project);
+    cache.set(project, flow);
+  }
+  return flow;
+}
+
+/** Decorators that neither register the function nor wrap its result. */
+const TRANSPARENT_DECORATORS: ReadonlySet<string> = new Set([
+  'builtins.staticmethod', 'builtins.classmethod', 'abc.abstractmethod', 'typing.override',
+  'typing_extensions.override', 'typing.final', 'functools.lru_cache', 'functools.cache',
+  'cachetools.cached', 'async_lru.alru_cache',
+]);
+
+/** Deeper call chains than this are not followed (the answer is then "not known to be single-pass"). */
+const MAX_DEPTH = 24;
+const SIDE_EFFECT_DEPTH = 4;
+
+const NOT_SINGLE = (reason: string): ResultUse => ({ singlePass: false, reason, orderInsensitive: false, hazards: [] });
+
+class BulkFlowAnalysis implements BulkFlow {
+  readonly producers: ProducerSummary[] = [];
+  private readonly bulkFns = new Map<string, BulkFunctionFact>();
+  private readonly callFacts = new Map<FileFacts, Map<CallKey, CallFact>>();
+  private readonly bulkCalls = new Map<FileFacts, Map<CallKey, BulkCallFact>>();
+  private readonly sites = new Map<string, BulkSite[]>();
+  private readonly targets = new Map<FileFacts, Map<CallKey, FunctionRef | null>>();
+  private readonly escaped = new Set<string>();
+  private readonly exported = new Set<string>();
+  private readonly unresolvedMethodNames = new Map<string, number>();
+  /** Method names handed on as values on receivers of unknown type (`obj.parse` as a callback). */
+  private readonly escapedMethodNames = new Set<string>();
+  /** Class global id → classes that name it as a base. */
+  private subclasses: Map<string, string[]> | undefined;
+  private readonly producerMemo = new Map<string, ProducerSummary | null>();
+  private readonly resultMemo = new Map<string, ResultUse | 'pending'>();
+  private readonly paramMemo = new Map<string, boolean | 'pending'>();
+  private readonly sideEffectMemo = new Map<string, string | null | 'pending'>();
+  private chainList: Chain[] | undefined;
+
+  constructor(private readonly project: ProjectGraph) {
+    for (const file of project.files.values()) {
+      const calls = new Map<CallKey, CallFact>();
+      for (const call of file.calls) calls.set(`${call.span.start}:${call.span.end}`, call);
+      this.callFacts.set(file, calls);
+      this.bulkCalls.set(file, new Map(file.bulk.calls.map((c) => [c.call, c])));
+      for (const fn of file.bulk.functions) this.bulkFns.set(`${file.module.name}.${fn.id}`, fn);
+    }
+    this.indexSites();
+    this.indexEscapes();
+    this.indexExports();
+    for (const ref of project.functions.values()) {
+      const summary = this.producerOf(ref);
+      if (summary && summary.producer.form !== 'forward') this.producers.push(summary);
+    }
+  }
+
+  // ---- indexes ------------------------------------------------------------------------------
+
+  private indexSites(): void {
+    for (const file of this.project.files.values()) {
+      const bulk = this.bulkCalls.get(file)!;
+      for (const call of file.calls) {
+        const key = `${call.span.start}:${call.span.end}`;
+        const target = this.targetOf(file, key);
+        if (!target) {
+          // `obj.name(...)` that nothing resolves: some method called `name` may be its target.
+          const method = /\.(\w+)$/.exec(call.calleeText)?.[1];
+          if (method) this.unresolvedMethodNames.set(method, (this.unresolvedMethodNames.get(method) ?? 0) + 1);
+          continue;
+        }
+        let list = this.sites.get(target.globalId);
+        if (!list) this.sites.set(target.globalId, (list = []));
+        list.push({ file, call, bulk: bulk.get(key) });
+      }
+    }
+  }
+
+  private indexEscapes(): void {
+    for (const file of this.project.files.values()) {
+      for (const name of file.bulk.escapes) {
+        if (name.startsWith('*.')) {
+          this.escapedMethodNames.add(name.slice(2));
+          continue;
+        }
+        const at = name.indexOf('@');
+        let ref: FunctionRef | undefined;
+        if (at >= 0) {
+          const fake: CallFact = {
+            span: { start: 0, end: 0, startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 },
+            calleeText: name.slice(0, at), qualifiedName: name.slice(0, at), enclosingFunctionId: name.slice(at + 1), args: [],
+          };
+          ref = this.project.resolveCall(file, fake);
+        } else {
+          ref = this.project.resolveFunction(name);
+        }
+        if (ref) this.escaped.add(ref.globalId);
+      }
+    }
+  }
+
+  private indexExports(): void {
+    for (const file of this.project.files.values()) {
+      const all = file.exports;
+      if (file.bulk.openExports) {
+        // An `__all__` this run cannot read: every public name may be exported.
+        for (const fn of file.functions) if (fn.parentFunctionId === null && fn.classId === null && !fn.name.startsWith('_')) this.exported.add(`${file.module.name}.${fn.id}`);
+        for (const cls of file.classes) if (cls.parentFunctionId === null && !cls.name.startsWith('_')) this.exported.add(`${file.module.name}.${cls.id}`);
+      }
+      if (all) {
+        for (const name of all) {
+          this.exported.add(`${file.module.name}.${name}`);
+          const ref = this.project.resolveFunction(`${file.module.name}.${name}`);
+          if (ref) this.exported.add(ref.globalId);
+        }
+      }
+      if (file.module.isPackageInit) {
+        for (const imp of file.imports) {
+          if (imp.scope !== null || imp.localName.startsWith('_')) continue;
+          this.exported.add(imp.target);
+          const ref = this.project.resolveFunction(imp.target);
+          if (ref) this.exported.add(ref.globalId);
+          const cls = this.project.resolveClass(imp.target);
+          if (cls) this.exported.add(cls.globalId);
+        }
+        for (const fn of file.functions) if (fn.parentFunctionId === null && fn.classId === null && !fn.name.startsWith('_')) this.exported.add(`${file.module.name}.${fn.id}`);
+        for (const cls of file.classes) if (cls.parentFunctionId === null && !cls.name.startsWith('_')) this.exported.add(`${file.module.name}.${cls.id}`);
+      }
+    }
+  }
+
+  private targetOf(file: FileFacts, key: CallKey): FunctionRef | undefined {
+    let perFile = this.targets.get(file);
+    if (!perFile) this.targets.set(file, (perFile = new Map()));
+    const cached = perFile.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const call = this.callFacts.get(file)?.get(key);
+    let target = call ? this.project.resolveCall(file, call) : undefined;
+    if (!target) {
+      const inferred = this.bulkCalls.get(file)?.get(key)?.inferredCallee;
+      if (inferred) target = this.project.resolveFunction(inferred);
+    }
+    perFile.set(key, target ?? null);
+    return target;
+  }
+
+  sitesOf(ref: FunctionRef): readonly BulkSite[] {
+    return this.sites.get(ref.globalId) ?? [];
+  }
+
+  // ---- unknown consumers --------------------------------------------------------------------
+
+  unknownConsumers(ref: FunctionRef): string | null {
+    const { fn, file } = ref;
+    if (this.escaped.has(ref.globalId)) return 'it is used as a value (a callback or a registry entry)';
+    if (fn.parentFunctionId === null && fn.classId === null && this.exported.has(ref.globalId)) return 'it is exported';
+    if (fn.classId !== null) {
+      const cls = this.project.classes.get(`${file.module.name}.${fn.classId}`);
+      if (!fn.name.startsWith('_') && cls && this.exported.has(cls.globalId)) return 'its class is exported';
+      if (/^__.*__$/.test(fn.name)) return 'Python calls it implicitly';
+      if (fn.kind === 'property') return 'it is a property';
+      if ((this.unresolvedMethodNames.get(fn.name) ?? 0) > 0) return `\`.${fn.name}()\` is also called on objects of unknown type`;
+      if (this.escapedMethodNames.has(fn.name)) return `\`.${fn.name}\` is also handed on as a value from objects of unknown type`;
+      if (this.overridden(ref)) return 'it overrides or is overridden by another method';
+    }
+    for (const d of fn.decorators) {
+      if (d.qualifiedName !== null && TRANSPARENT_DECORATORS.has(d.qualifiedName)) continue;
+      // A project decorator that returns a wrapper it defines passes calls (and results) through;
+      // one that returns the function itself registers it somewhere.
+      const decorator = !d.isCall && d.qualifiedName ? this.project.resolveFunction(d.qualifiedName) : undefined;
+      if (decorator && this.bulkFns.get(decorator.globalId)?.returnsNestedFunction) continue;
+      return `it is decorated by \`@${d.text.replace(/\(.*$/s, '')}\``;
+    }
+    if (this.sitesOf(ref).length === 0) return 'it has no call site in the project';
+    return null;
+  }
+
+  /** A method with the same name in a base class or a subclass: calls may dispatch either way. */
+  private overridden(ref: FunctionRef): boolean {
+    const { fn, file } = ref;
+    const cls = this.project.classes.get(`${file.module.name}.${fn.classId}`);
+    if (!cls) return false;
+    for (const base of cls.cls.bases) {
+      const baseRef = base.qualifiedName ? this.project.resolveClass(base.qualifiedName) : undefined;
+      if (baseRef && this.project.findMethod(baseRef, fn.name)) return true;
+    }
+    if (!this.subclasses) {
+      this.subclasses = new Map();
+      for (const other of this.project.classes.values()) {
+        for (const base of other.cls.bases) {
+          const baseRef = base.qualifiedName ? this.project.resolveClass(base.qualifiedName) : undefined;
+          if (!baseRef) continue;
+          const list = this.subclasses.get(baseRef.globalId) ?? [];
+          list.push(other.globalId);
+          this.subclasses.set(baseRef.globalId, list);
+        }
+      }
+    }
+    // Subclasses at any depth.
+    const pending = [...(this.subclasses.get(cls.globalId) ?? [])];
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+      const sub = pending.pop()!;
+      if (seen.has(sub)) continue;
+      seen.add(sub);
+      if (this.project.functions.has(`${sub}.${fn.name}`)) return true;
+      pending.push(...(this.subclasses.get(sub) ?? []));
+    }
+    return false;
+  }
+
+  // ---- producers ----------------------------------------------------------------------------
+
+  producerOf(ref: FunctionRef): ProducerSummary | undefined {
+    return this.producerAt(ref, 0) ?? undefined;
+  }
+
+  private producerAt(ref: FunctionRef, depth: number): ProducerSummary | null {
+    const memo = this.producerMemo.get(ref.globalId);
+    if (memo !== undefined) return memo;
+    if (depth > MAX_DEPTH || ref.fn.isGenerator) return null;
+    this.producerMemo.set(ref.globalId, null);
+    const fact = this.bulkFns.get(ref.globalId);
+    const producer = fact?.producer;
+    let summary: ProducerSummary | null = null;
+    if (fact && producer) {
+      if (producer.form !== 'forward') {
+        summary = { ref, fact, producer, collection: producer.collection };
+      } else {
+        // A forwarder produces what every function it returns from produces.
+        const inner = producer.forwardCalls.map((key) => {
+          const target = this.targetOf(ref.file, key);
+          return target ? this.producerAt(target, depth + 1) : null;
+        });
+        if (inner.length > 0 && inner.every((s) => s !== null)) {
+          summary = { ref, fact, producer, collection: inner[0]!.collection };
+        }
+      }
+    }
+    this.producerMemo.set(ref.globalId, summary);
+    return summary;
+  }
+
+  // ---- result uses --------------------------------------------------------------------------
+
+  resultUse(ref: FunctionRef): ResultUse {
+    return this.resultUseAt(ref, 0);
+  }
+
+  private resultUseAt(ref: FunctionRef, depth: number): ResultUse {
+    const memo = this.resultMemo.get(ref.globalId);
+    if (memo === 'pending') return NOT_SINGLE('recursive');
+    if (memo) return memo;
+    if (depth > MAX_DEPTH) return NOT_SINGLE('too deep');
+    this.resultMemo.set(ref.globalId, 'pending');
+    const sites = this.sitesOf(ref);
+    let result: ResultUse;
+    if (sites.length === 0) {
+      result = NOT_SINGLE('no call site');
+    } else {
+      let orderInsensitive = true;
+      const hazards = new Set<string>();
+      result = { singlePass: true, reason: null, orderInsensitive: true, hazards: [] };
+      for (const site of sites) {
+        const use = this.siteUseAt(site, depth + 1);
+        if (!use.singlePass) {
+          result = use;
+          break;
+        }
+        orderInsensitive &&= use.orderInsensitive;
+        for (const h of use.hazards) hazards.add(h);
+      }
+      if (result.singlePass) result = { singlePass: true, reason: null, orderInsensitive, hazards: [...hazards] };
+    }
+    this.resultMemo.set(ref.globalId, result);
+    return result;
+  }
+
+  /** How one call site uses the result. */
+  siteUse(site: BulkSite): ResultUse {
+    return this.siteUseAt(site, 0);
+  }
+
+  private siteUseAt(site: BulkSite, depth: number): ResultUse {
+    const bulk = site.bulk;
+    const where = `${site.file.module.path}:${site.call.span.startLine}`;
+    if (!bulk) return NOT_SINGLE(`${where}: the result is used in a way that is not followed`);
+    const use = bulk.use;
+    switch (use.kind) {
+      case 'single':
+        return { singlePass: true, reason: null, orderInsensitive: use.orderInsensitive, hazards: bulk.siteHazards.map((h) => `${where}: ${h}`) };
+      case 'other':
+        return NOT_SINGLE(`${where}: ${use.reason}`);
+      case 'passed': {
+        const target = this.targetOf(site.file, use.call);
+        if (!target) return NOT_SINGLE(`${where}: passed to a function outside the project`);
+        const param = this.paramFor(target, site.file, use.call, use.index, use.keyword);
+        if (!param) return NOT_SINGLE(`${where}: passed to \`${target.fn.name}\` in an unknown position`);
+        if (!this.paramSinglePass(target, param, depth + 1)) return NOT_SINGLE(`${where}: \`${target.fn.name}\` does not read \`${param.name}\` once`);
+        return { singlePass: true, reason: null, orderInsensitive: false, hazards: bulk.siteHazards.map((h) => `${where}: ${h}`) };
+      }
+      case 'returned': {
+        const enclosing = bulk.enclosingFunctionId === null ? undefined : this.project.functions.get(`${site.file.module.name}.${bulk.enclosingFunctionId}`);
+        if (!enclosing) return NOT_SINGLE(`${where}: returned`);
+        const unknown = this.unknownConsumers(enclosing);
+        if (unknown) return NOT_SINGLE(`${where}: returned by \`${enclosing.fn.name}\`, and ${unknown}`);
+        const outer = this.resultUseAt(enclosing, depth + 1);
+        return outer.singlePass
+          ? { ...outer, hazards: [...bulk.siteHazards.map((h) => `${where}: ${h}`), ...outer.hazards] }
+          : outer;
+      }
+    }
+  }
+
+  /** The parameter an argument lands in. */
+  private paramFor(target: FunctionRef, file: FileFacts, key: CallKey, index: number, keyword: string | null): BulkParamFact | undefined {
+    const fact = this.bulkFns.get(target.globalId);
+    if (!fact) return undefined;
+    if (keyword !== null) return fact.params.find((p) => p.name === keyword);
+    const call = this.callFacts.get(file)?.get(key);
+    const shift = boundShift(target.fn, call);
+    const param = fact.params[index + shift];
+    const spec = target.fn.params[index + shift];
+    return spec && spec.kind === 'positional' ? param : undefined;
+  }
+
+  private paramSinglePass(target: FunctionRef, param: BulkParamFact, depth: number): boolean {
+    const key = `${target.globalId}\u0000${param.name}`;
+    const memo = this.paramMemo.get(key);
+    if (memo === 'pending') return false;
+    if (memo !== undefined) return memo;
+    if (depth > MAX_DEPTH) return false;
+    this.paramMemo.set(key, 'pending');
+    let result = false;
+    const use = param.use;
+    if (use.kind === 'single') {
+      result = true;
+    } else if (use.kind === 'passed') {
+      const next = this.targetOf(target.file, use.call);
+      const nextParam = next ? this.paramFor(next, target.file, use.call, use.index, use.keyword) : undefined;
+      result = !!next && !!nextParam && this.paramSinglePass(next, nextParam, depth + 1);
+    }
+    this.paramMemo.set(key, result);
+    return result;
+  }
+
+  // ---- side effects through the call graph --------------------------------------------------
+
+  /** A side effect of `ref` or of a project function it calls (a few levels deep), or null. */
+  private sideEffectOf(ref: FunctionRef, depth: number): string | null {
+    const memo = this.sideEffectMemo.get(ref.globalId);
+    if (memo === 'pending') return null;
+    if (memo !== undefined) return memo;
+    const fact = this.bulkFns.get(ref.globalId);
+    if (!fact) return null;
+    this.sideEffectMemo.set(ref.globalId, 'pending');
+    let effect: string | null = fact.sideEffect ? `\`${ref.fn.name}\` ${fact.sideEffect.replace(/^it /, '')}` : null;
+    if (!effect && depth < SIDE_EFFECT_DEPTH) {
+      for (const key of fact.calls) {
+        const target = this.targetOf(ref.file, key);
+        if (!target || target === ref) continue;
+        const inner = this.sideEffectOf(target, depth + 1);
+        if (inner) {
+          effect = inner;
+          break;
+        }
+      }
+    }
+    this.sideEffectMemo.set(ref.globalId, effect);
+    return effect;
+  }
+
+  // ---- the generator rewrite ----------------------------------------------------------------
+
+  generatorFix(summary: ProducerSummary, unknownConsumersAllowed: boolean): GeneratorFix | null {
+    const conversion = summary.producer.conversion;
+    if (!conversion) return null;
+    const ref = summary.ref;
+    const hazards = [...conversion.hazards];
+    const unknown = this.unknownConsumers(ref);
+    if (unknown) {
+      if (!unknownConsumersAllowed) return null;
+      if (this.sitesOf(ref).length > 0 && !this.resultUse(ref).singlePass) return null;
+      hazards.push(`callers are unknown: ${unknown}`);
+    } else {
+      const use = this.resultUse(ref);
+      if (!use.singlePass) return null;
+      hazards.push(...use.hazards);
+      if (summary.collection === 'set' && !use.orderInsensitive) {
+        hazards.push('a set drops duplicates and has its own order; a generator would not');
+      }
+    }
+    for (const key of conversion.deferredCalls) {
+      const target = this.targetOf(ref.file, key);
+      if (!target || target === ref) continue;
+      const effect = this.sideEffectOf(target, 0);
+      if (effect) {
+        hazards.push(`${effect}, which would happen while the caller iterates`);
+        break;
+      }
+    }
+    const file = ref.file.module.path;
+    const edits = [...conversion.edits, ...(conversion.importEdit ? [conversion.importEdit] : [])].map((e) => ({ ...e, file }));
+    return { ref, safety: hazards.length === 0 ? 'safe' : 'unsafe', edits, hazards };
+  }
+
+  // ---- chains -------------------------------------------------------------------------------
+
+  chains(): readonly Chain[] {
+    if (!this.chainList) this.chainList = this.findChains();
+    return this.chainList;
+  }
+
+  private findChains(): Chain[] {
+    const chains: Chain[] = [];
+    for (const file of this.project.files.values()) {
+      const flows = file.bulk.flows;
+      if (flows.length === 0) continue;
+      // Stage calls: a flow into a parameter the callee builds its result from.
+      const stageInput = new Map<CallKey, { from: CallKey; via: ChainStage['via'] }>();
+      const stageInfo = new Map<CallKey, { target: FunctionRef; producer: ProducerFact }>();
+      for (const flow of flows) {
+        const info = this.stageAt(file, flow.to);
+        if (!info) continue;
+        const param = this.paramFor(info.target, file, flow.to, flow.index, flow.keyword);
+        if (!param || !info.producer.sourceParams.includes(param.name) || param.randomAccess) continue;
+        if (!stageInput.has(flow.to)) stageInput.set(flow.to, { from: flow.from, via: flow.via });
+        stageInfo.set(flow.to, info);
+      }
+      // Stages fed by a stage parameter of the enclosing function or a non-call value still count.
+      for (const bulk of file.bulk.calls) {
+        if (stageInfo.has(bulk.call)) continue;
+        const info = this.stageAt(file, bulk.call);
+        if (info && this.firstArgIsSource(file, bulk.call, info)) stageInfo.set(bulk.call, info);
+      }
+      const next = new Map<CallKey, CallKey[]>();
+      for (const [to, input] of stageInput) {
+        if (!stageInfo.has(input.from)) continue;
+        const list = next.get(input.from) ?? [];
+        list.push(to);
+        next.set(input.from, list);
+      }
+      const memo = new Map<CallKey, { length: number; to: CallKey | null }>();
+      for (const [key, info] of stageInfo) {
+        const input = stageInput.get(key);
+        if (input && stageInfo.has(input.from)) continue; // not a head
+        const path = this.longestPath(key, next, memo);
+        const stages: ChainStage[] = path.map((k, i) => {
+          const si = i === 0 ? info : stageInfo.get(k)!;
+          return {
+            site: { file, call: this.callFacts.get(file)!.get(k)!, bulk: this.bulkCalls.get(file)!.get(k) },
+            target: si.target, producer: si.producer,
+            via: stageInput.get(k)?.via ?? 'none',
+          };
+        });
+        if (stages.some((s) => !s.site.call)) continue;
+        const sourceCall = input ? this.callFacts.get(file)!.get(input.from) : undefined;
+        chains.push({
+          file,
+          source: sourceCall ? { call: sourceCall, target: this.targetOf(file, input!.from) } : null,
+          stages,
+          peakCopies: peakCopies(stages),
+        });
+      }
+    }
+    return chains;
+  }
+
+  private stageAt(file: FileFacts, key: CallKey): { target: FunctionRef; producer: ProducerFact } | null {
+    const target = this.targetOf(file, key);
+    if (!target) return null;
+    const summary = this.producerOf(target);
+    if (!summary || summary.producer.form === 'forward' || summary.producer.sourceParams.length === 0) return null;
+    return { target, producer: summary.producer };
+  }
+
+  /** A stage call whose source-parameter argument is present (not a default). */
+  private firstArgIsSource(file: FileFacts, key: CallKey, info: { target: FunctionRef; producer: ProducerFact }): boolean {
+    const call = this.callFacts.get(file)?.get(key);
+    if (!call) return false;
+    let position = 0;
+    for (const arg of call.args) {
+      if (arg.kind === 'splat') return false;
+      const param = this.paramFor(info.target, file, key, arg.keyword === null ? position : -1, arg.keyword);
+      if (arg.keyword === null) position++;
+      if (param && info.producer.sourceParams.includes(param.name) && !param.randomAccess) return true;
+    }
+    return false;
+  }
+
+  private longestPath(start: CallKey, next: ReadonlyMap<CallKey, CallKey[]>, memo: Map<CallKey, { length: number; to: CallKey | null }>): CallKey[] {
+    // Longest path in a DAG (flows only go forward in the text), memoized, with an explicit stack.
+    const stack: { key: CallKey; expanded: boolean }[] = [{ key: start, expanded: false }];
+    const onStack = new Set<CallKey>();
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (memo.has(top.key)) {
+        stack.pop();
+        continue;
+      }
+      const outs = next.get(top.key) ?? [];
+      if (!top.expanded) {
+        top.expanded = true;
+        onStack.add(top.key);
+        for (const o of outs) if (!memo.has(o) && !onStack.has(o)) stack.push({ key: o, expanded: false });
+        continue;
+      }
+      let best: { length: number; to: CallKey | null } = { length: 1, to: null };
+      for (const o of outs) {
+        const sub = memo.get(o);
+        if (sub && sub.length + 1 > best.length) best = { length: sub.length + 1, to: o };
+      }
+      memo.set(top.key, best);
+      onStack.delete(top.key);
+      stack.pop();
+    }
+    const path: CallKey[] = [];
+    for (let k: CallKey | null = start; k !== null && path.length < 10_000; k = memo.get(k)?.to ?? null) path.push(k);
+    return path;
+  }
+
+}
+
+/** A list or set built by the function itself, that a generator could hand out instead. */
+export function isStreamable(summary: ProducerSummary): boolean {
+  const { producer } = summary;
+  if (producer.form === 'forward') return false;
+  if (summary.collection !== 'list' && summary.collection !== 'set') return false;
+  return producer.blockerKind !== 'shape';
+}
+
+/** Positional arguments skip `self`/`cls` when a method is called on an instance or class. */
+function boundShift(fn: FunctionFact, call: CallFact | undefined): number {
+  if (fn.kind === 'staticmethod' || fn.kind === 'function') return 0;
+  if (fn.kind === 'classmethod') return 1;
+  // `Class.method(obj, ...)`: an unbound call passes self explicitly.
+  const receiver = call?.calleeText.split('.').slice(-2, -1)[0];
+  if (receiver && call && call.qualifiedName && !/^(self|cls)\./.test(call.qualifiedName) && /^[A-Z]/.test(receiver)) return 0;
+  return 1;
+}
+
+/**
+ * Full copies alive at the peak: while a stage runs, its input and its output both live, plus
+ * every earlier result a local still holds.
+ */
+function peakCopies(stages: readonly ChainStage[]): number {
+  let held = 0;
+  let peak = 0;
+  for (const stage of stages) {
+    // Input (the previous result) + output being built + results locals still hold.
+    peak = Math.max(peak, 2 + held);
+    // A local (or the caller's parameter) keeps the input alive after the stage returns.
+    if (stage.via === 'held' || stage.via === 'none') held++;
+  }
+  return peak;
+}

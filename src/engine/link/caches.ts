@@ -1,0 +1,490 @@
+// Tier 2 for the cache-growth rules: containers and their uses linked across modules, and which
+// functions run repeatedly at run time. Reads FileFacts only.
+import type { ConstantFact, ContainerFact, ContainerUseFact } from '../facts/cache-types.js';
+import type { CallFact, ClassFact, DecoratorFact, FileFacts, FunctionFact } from '../facts/types.js';
+import type { Span } from '../types.js';
+// ==== Project level: containers and their uses across modules, and which functions run repeatedly.
+// These read only FileFacts (through the structural `CacheProject` view of the project graph),
+// so the cache rules share one reading of "grows at run time, never shrinks anywhere".
+
+interface FunctionEntry { readonly globalId: string; readonly file: FileFacts; readonly fn: FunctionFact }
+interface ClassEntry { readonly globalId: string; readonly file: FileFacts; readonly cls: ClassFact }
+
+/** The part of the project graph the cache rules read (the link step's ProjectGraph fits it). */
+export interface CacheProject {
+  readonly files: ReadonlyMap<string, FileFacts>;
+  readonly modules: ReadonlyMap<string, FileFacts>;
+  readonly functions: ReadonlyMap<string, FunctionEntry>;
+  readonly classes: ReadonlyMap<string, ClassEntry>;
+  readonly callsTo: ReadonlyMap<string, readonly { readonly file: FileFacts; readonly call: CallFact }[]>;
+  resolveFunction(qualifiedName: string): FunctionEntry | undefined;
+  resolveClass(qualifiedName: string): ClassEntry | undefined;
+  resolveCall(file: FileFacts, call: CallFact): FunctionEntry | undefined;
+  findMethod(cls: ClassEntry, name: string): FunctionEntry | undefined;
+}
+
+export interface LinkedUse {
+  readonly file: FileFacts;
+  readonly use: ContainerUseFact;
+}
+
+export interface LinkedContainer {
+  /** `pkg.cache._memo`, `pkg.svc.Service._registry`, `pkg.svc.Service#_cache`, `pkg.deco.memoize.<locals>.cache`. */
+  readonly globalKey: string;
+  readonly file: FileFacts;
+  readonly container: ContainerFact;
+  readonly uses: LinkedUse[];
+}
+
+const MAX_REEXPORT_HOPS = 8;
+
+/** Every long-lived container in the project with every use that names it, from any module. */
+export function linkContainers(project: CacheProject): Map<string, LinkedContainer> {
+  const byKey = new Map<string, LinkedContainer>();
+  const byAttr = new Map<string, LinkedContainer[]>();
+  for (const file of project.files.values()) {
+    for (const container of file.caches.containers) {
+      const globalKey = `${file.module.name}.${container.key}`;
+      if (byKey.has(globalKey)) continue;
+      const linked: LinkedContainer = { globalKey, file, container, uses: [] };
+      byKey.set(globalKey, linked);
+      if (container.scope === 'class' || container.scope === 'instance') {
+        const attr = attrOf(container);
+        const list = byAttr.get(attr) ?? [];
+        list.push(linked);
+        byAttr.set(attr, list);
+      }
+    }
+  }
+  const hierarchy = classHierarchy(project);
+
+  const classContainer = (classGlobalId: string, attr: string): LinkedContainer | undefined => {
+    for (const id of hierarchy(classGlobalId)) {
+      const found = byKey.get(`${id}.${attr}`);
+      if (found?.container.scope === 'class') return found;
+    }
+    return undefined;
+  };
+  const instanceContainer = (classGlobalId: string, attr: string): LinkedContainer | undefined => {
+    for (const id of hierarchy(classGlobalId)) {
+      const found = byKey.get(`${id}#${attr}`);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const resolveQualified = (name: string, hops = 0): LinkedContainer | undefined => {
+    if (hops > MAX_REEXPORT_HOPS) return undefined;
+    const direct = byKey.get(name);
+    if (direct) return direct;
+    const dot = name.lastIndexOf('.');
+    if (dot > 0) {
+      const cls = project.resolveClass(name.slice(0, dot));
+      if (cls) return classContainer(cls.globalId, name.slice(dot + 1));
+    }
+    const parts = name.split('.');
+    for (let cut = parts.length - 1; cut >= 1; cut--) {
+      const module = project.modules.get(parts.slice(0, cut).join('.'));
+      if (!module) continue;
+      const [head, ...rest] = parts.slice(cut);
+      const imported = module.imports.find((i) => i.scope === null && i.localName === head);
+      return imported ? resolveQualified([imported.target, ...rest].join('.'), hops + 1) : undefined;
+    }
+    return undefined;
+  };
+
+  for (const file of project.files.values()) {
+    for (const use of file.caches.uses) {
+      const { ref } = use;
+      const targets: LinkedContainer[] = [];
+      if (ref.kind === 'qualified') {
+        const found = resolveQualified(ref.name);
+        if (found) targets.push(found);
+      } else if (ref.kind === 'closure') {
+        const found = byKey.get(`${file.module.name}.${ref.key}`);
+        if (found) targets.push(found);
+      } else if (ref.kind === 'attribute') {
+        if (use.op === 'shrink' || use.op === 'reassign') targets.push(...(byAttr.get(ref.attr) ?? []));
+      } else {
+        const classGlobalId = `${file.module.name}.${ref.classId}`;
+        const shared = classContainer(classGlobalId, ref.attr);
+        const own = ref.viaClass ? undefined : instanceContainer(classGlobalId, ref.attr);
+        if (own) {
+          // An instance attribute of that name shadows the class-level one: resetting it counts there too.
+          if (!(use.isDefinition && own.container.scope === 'instance' && own.file === file
+            && own.container.key === `${ref.classId}#${ref.attr}`)) targets.push(own);
+          if (shared && use.op === 'reassign') targets.push(shared);
+        } else if (shared) {
+          targets.push(shared);
+        }
+        if (!own && !shared && use.op === 'reassign' && !ref.viaClass && hasUnresolvedBase(project, classGlobalId)) {
+          // `self.x = …` in a class whose bases are out of sight may shadow any class-level `x`.
+          for (const c of byAttr.get(ref.attr) ?? []) if (c.container.scope === 'class') targets.push(c);
+        }
+      }
+      for (const target of new Set(targets)) target.uses.push({ file, use });
+    }
+  }
+  return byKey;
+}
+
+function hasUnresolvedBase(project: CacheProject, classGlobalId: string): boolean {
+  const cls = project.classes.get(classGlobalId);
+  return !!cls && cls.cls.bases.some((b) => b.qualifiedName !== 'builtins.object' && !(b.qualifiedName && project.resolveClass(b.qualifiedName)));
+}
+
+function attrOf(container: ContainerFact): string {
+  return container.name.replace(/^self\./, '');
+}
+
+/** A class and its bases within the project, nearest first (a simple linearisation). */
+function classHierarchy(project: CacheProject): (classGlobalId: string) => readonly string[] {
+  const memo = new Map<string, string[]>();
+  return (start) => {
+    const known = memo.get(start);
+    if (known) return known;
+    const out: string[] = [];
+    const queue = [start];
+    while (queue.length > 0 && out.length < 64) {
+      const id = queue.shift()!;
+      if (out.includes(id)) continue;
+      out.push(id);
+      const cls = project.classes.get(id);
+      for (const base of cls?.cls.bases ?? []) {
+        const ref = base.qualifiedName ? project.resolveClass(base.qualifiedName) : undefined;
+        if (ref) queue.push(ref.globalId);
+      }
+    }
+    memo.set(start, out);
+    return out;
+  };
+}
+
+/**
+ * Whether an annotated class attribute is a per-instance field default: the class (or a base) is
+ * decorated (dataclass, attrs…) or derives from a class outside the project (pydantic, NamedTuple…).
+ */
+export function isFieldDefault(project: CacheProject, linked: LinkedContainer): boolean {
+  const { container, file } = linked;
+  if (container.scope !== 'class' || !container.isAnnotatedAttribute) return false;
+  const seen = new Set<string>();
+  const queue = [`${file.module.name}.${container.ownerId}`];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const cls = project.classes.get(id);
+    if (!cls) return true;
+    if (cls.cls.decorators.length > 0) return true;
+    for (const base of cls.cls.bases) {
+      if (base.qualifiedName !== null && PLAIN_BASES.has(base.qualifiedName)) continue;
+      const ref = base.qualifiedName ? project.resolveClass(base.qualifiedName) : undefined;
+      if (!ref) return true;
+      queue.push(ref.globalId);
+    }
+  }
+  return false;
+}
+
+const PLAIN_BASES = new Set(['builtins.object', 'abc.ABC', 'typing.Generic', 'typing.Protocol', 'builtins.Exception']);
+
+/** Uses of a container that end unbounded growth: a removal, a reset, a size check, or an alias. */
+export function boundingUses(linked: LinkedContainer): LinkedUse[] {
+  return linked.uses.filter(({ use }) => {
+    if (use.op === 'escape') return true;
+    if (use.op !== 'shrink' && use.op !== 'reassign' && use.op !== 'size') return false;
+    // Import-time resets (module or class body) do not bound run-time growth.
+    return use.functionId !== null || use.op === 'size';
+  });
+}
+
+const IMPORT_TIME_METHODS = new Set(['__init_subclass__', '__set_name__', '__class_getitem__', '__prepare__']);
+const CONSTRUCTORS = new Set(['__init__', '__new__', '__post_init__']);
+const METACLASS_BASES = new Set(['builtins.type', 'abc.ABCMeta', 'enum.EnumMeta', 'enum.EnumType']);
+/** Functions that by name run once per registrant (at import or start-up), not per request. */
+const REGISTRATION_NAME = /^_*(register|setup$|configure|install|init_|initialize)/i;
+const TEST_NAME = /^(test|setUp|tearDown|pytest_)/;
+/** pytest's conftest: fixtures and hooks. (Folders named `test` are not judged by name: fixtures live there too.) */
+const TEST_MODULE = /(^|\/)conftest\.py$/;
+
+interface Site { readonly file: FileFacts; readonly functionId: string | null }
+
+export interface RuntimeOracle {
+  /** Whether code in this function (null: module level) runs repeatedly at run time. */
+  (file: FileFacts, functionId: string | null): boolean;
+  /** Whether the function has no caller, decorator use or callback hand-off in the project (an API or entry point). */
+  readonly isEntryPoint: (file: FileFacts, functionId: string | null) => boolean;
+}
+
+/**
+ * Which functions run repeatedly at run time (so growth in them accumulates), as opposed to
+ * once at import: module-level code, decorators applied at import, `__init_subclass__`,
+ * functions only ever called from those. Unknown callers (a public API, a callback) count as
+ * run time, except registration-style names and decorators that return what they register.
+ */
+export function runtimeOracle(project: CacheProject): RuntimeOracle {
+  const decoratorSites = new Map<string, { site: Site; isCall: boolean }[]>();
+  const referenced = new Set<string>();
+  const functionNames = new Set<string>();
+  for (const ref of project.functions.values()) functionNames.add(ref.fn.name);
+  const classNames = new Set<string>();
+  for (const ref of project.classes.values()) classNames.add(ref.cls.name);
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+
+  const instantiations = new Map<string, Site[]>();
+  // `bus = EventBus()` at module level: `bus.subscribe(...)` and `@bus.on("x")` reach EventBus's methods.
+  const instanceClasses = new Map<string, string>();
+  for (const file of project.files.values()) {
+    for (const i of file.caches.instances) instanceClasses.set(`${file.module.name}.${i.name}`, i.classQualifiedName);
+  }
+  const instanceMethod = (qualifiedName: string): FunctionEntry | undefined => {
+    const dot = qualifiedName.lastIndexOf('.');
+    const classQualifiedName = dot > 0 ? instanceClasses.get(qualifiedName.slice(0, dot)) : undefined;
+    const cls = classQualifiedName ? project.resolveClass(classQualifiedName) : undefined;
+    return cls ? project.findMethod(cls, qualifiedName.slice(dot + 1)) : undefined;
+  };
+  const instanceCalls = new Map<string, Site[]>();
+  for (const file of project.files.values()) {
+    const addDecorators = (decorators: readonly DecoratorFact[], functionId: string | null) => {
+      for (const d of decorators) {
+        if (!d.qualifiedName || !functionNames.has(lastPart(d.qualifiedName))) continue;
+        const target = project.resolveFunction(d.qualifiedName) ?? instanceMethod(d.qualifiedName);
+        if (target) push(decoratorSites, target.globalId, { site: { file, functionId }, isCall: d.isCall });
+      }
+    };
+    for (const fn of file.functions) addDecorators(fn.decorators, fn.parentFunctionId);
+    for (const cls of file.classes) addDecorators(cls.decorators, cls.parentFunctionId);
+    // `@Dispatcher` instantiates the class where the decorated definition is.
+    for (const decorated of [...file.functions, ...file.classes]) {
+      for (const d of decorated.decorators) {
+        if (!d.qualifiedName || !classNames.has(lastPart(d.qualifiedName))) continue;
+        const cls = project.resolveClass(d.qualifiedName);
+        if (cls) push(instantiations, cls.globalId, { file, functionId: decorated.parentFunctionId });
+      }
+    }
+    for (const call of file.calls) {
+      // A function handed over as a callback may be called any number of times.
+      for (const arg of call.args) {
+        if (!arg.qualifiedName || (arg.kind !== 'name' && arg.kind !== 'attribute')) continue;
+        if (!functionNames.has(lastPart(arg.qualifiedName))) continue;
+        const target = project.resolveFunction(arg.qualifiedName);
+        if (target) referenced.add(target.globalId);
+      }
+      if (call.qualifiedName && instanceClasses.size > 0 && functionNames.has(lastPart(call.qualifiedName))) {
+        const method = instanceMethod(call.qualifiedName);
+        if (method) push(instanceCalls, method.globalId, { file, functionId: call.enclosingFunctionId });
+      }
+      if (call.qualifiedName && classNames.has(lastPart(call.qualifiedName))) {
+        const cls = project.resolveClass(call.qualifiedName);
+        if (cls) push(instantiations, cls.globalId, { file, functionId: call.enclosingFunctionId });
+      }
+    }
+  }
+  const subclasses = new Map<string, string[]>();
+  for (const ref of project.classes.values()) {
+    for (const base of ref.cls.bases) {
+      const baseRef = base.qualifiedName ? project.resolveClass(base.qualifiedName) : undefined;
+      if (baseRef) push(subclasses, baseRef.globalId, ref.globalId);
+    }
+  }
+  const withSubclasses = (classGlobalId: string): string[] => {
+    const out: string[] = [];
+    const queue = [classGlobalId];
+    while (queue.length > 0 && out.length < 256) {
+      const id = queue.shift()!;
+      if (out.includes(id)) continue;
+      out.push(id);
+      queue.push(...(subclasses.get(id) ?? []));
+    }
+    return out;
+  };
+
+  // Each function either runs at run time by itself (an entry point: no known caller, a callback,
+  // a wrapper), never does (test code, `__init_subclass__`, registration helpers), or runs when
+  // one of its callers does. Propagate "runs at run time" from the entry points along call edges.
+  const runtime = new Set<string>();
+  const callees = new Map<string, string[]>();
+  const entry: string[] = [];
+  const siteKey = (site: Site) => (site.functionId === null ? null : `${site.file.module.name}.${site.functionId}`);
+  const dependOn = (sites: readonly Site[], globalId: string) => {
+    for (const site of sites) {
+      const caller = siteKey(site);
+      if (caller !== null) push(callees, caller, globalId);
+    }
+  };
+  for (const { globalId, file, fn } of project.functions.values()) {
+    // Test code runs once per test run; helpers nested in a test are test code too.
+    if (fn.id.split('.').some((part) => TEST_NAME.test(part)) || TEST_MODULE.test(file.module.path)) continue;
+    if (fn.parentFunctionId !== null) {
+      // The inner function of a decorator factory (`@register("x")`, or shaped like a decorator:
+      // `def deco(fn)`) runs when it is applied, at import. Any other inner function (a wrapper,
+      // a callback) runs later, repeatedly.
+      const parentId = `${file.module.name}.${fn.parentFunctionId}`;
+      const usedAsFactory = (decoratorSites.get(parentId) ?? []).filter((d) => d.isCall).length;
+      if (usedAsFactory > 0 || looksLikeDecorator(fn)) {
+        const plainCalls = (project.callsTo.get(parentId)?.length ?? 0) + (instanceCalls.get(parentId)?.length ?? 0) - usedAsFactory;
+        if (plainCalls > 0) push(callees, parentId, globalId);
+      } else {
+        entry.push(globalId);
+      }
+      continue;
+    }
+    if (fn.classId !== null) {
+      if (IMPORT_TIME_METHODS.has(fn.name)) continue;
+      const cls = project.classes.get(`${file.module.name}.${fn.classId}`);
+      // A metaclass builds classes in `__new__`/`__init__` (import time); its `__call__` runs per instance.
+      if (cls && fn.name !== '__call__' && cls.cls.bases.some((b) => b.qualifiedName !== null && METACLASS_BASES.has(b.qualifiedName))) continue;
+      if (CONSTRUCTORS.has(fn.name) && cls) {
+        const sites = withSubclasses(cls.globalId).flatMap((id) => instantiations.get(id) ?? []);
+        if (sites.length === 0) entry.push(globalId);
+        else dependOn(sites, globalId);
+        continue;
+      }
+    }
+    // A callback (`codecs.register(search)`, `signal.connect(on_save)`) is called later, at will.
+    if (referenced.has(globalId)) {
+      entry.push(globalId);
+      continue;
+    }
+    const calls = [
+      ...(project.callsTo.get(globalId) ?? []),
+      ...(instanceCalls.get(globalId) ?? []).map((site) => ({ file: site.file, call: { enclosingFunctionId: site.functionId, span: null } })),
+    ];
+    // `if __name__ == "__main__": main()` starts the program: `main` runs at run time.
+    if (calls.some((c) => c.call.enclosingFunctionId === null && c.call.span !== null && inMainBlock(c.file, c.call.span.start))) {
+      entry.push(globalId);
+      continue;
+    }
+    const sites = [
+      ...(decoratorSites.get(globalId) ?? []).map((d) => d.site),
+      ...calls.map((c) => ({ file: c.file, functionId: c.call.enclosingFunctionId })),
+    ];
+    if (sites.length > 0) {
+      dependOn(sites, globalId);
+      continue;
+    }
+    const importHelper = (fn.classId === null && file.caches.deletedNames.includes(fn.name))
+      || REGISTRATION_NAME.test(fn.name) || file.caches.returnsFirstParam.includes(fn.id)
+      || looksLikeDecorator(fn, DECORATOR_PARAM_STRICT);
+    if (!importHelper) entry.push(globalId);
+  }
+  const queue = [...entry];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (runtime.has(id)) continue;
+    runtime.add(id);
+    for (const next of callees.get(id) ?? []) if (!runtime.has(next)) queue.push(next);
+  }
+
+  const isRuntime = (file: FileFacts, functionId: string | null): boolean => {
+    if (functionId === null) return false;
+    const globalId = `${file.module.name}.${functionId}`;
+    return runtime.has(globalId) || !project.functions.has(globalId);
+  };
+  const isEntryPoint = (file: FileFacts, functionId: string | null): boolean => {
+    if (functionId === null) return false;
+    const globalId = `${file.module.name}.${functionId}`;
+    return !decoratorSites.has(globalId) && !referenced.has(globalId) && !(project.callsTo.get(globalId)?.length)
+      && !instanceCalls.has(globalId);
+  };
+  return Object.assign(isRuntime, { isEntryPoint });
+}
+
+/**
+ * `def deco(fn)` / `def validator(_func=None, *, pre=False)`: the first positional parameter is
+ * named like a function or class, and any others are optional or keyword-only.
+ */
+function looksLikeDecorator(fn: FunctionFact, names = DECORATED_PARAM): boolean {
+  const params = fn.params.filter((p) => !(fn.classId !== null && p === fn.params[0]));
+  const [first, ...rest] = params;
+  if (!first || first.kind !== 'positional' || !names.test(first.name)) return false;
+  return rest.every((p) => p.kind === 'keyword-only' || p.kind === 'var-keyword' || (p.kind === 'positional' && p.hasDefault));
+}
+
+const DECORATED_PARAM = /^_*(f|fn|func|function|funct|method|meth|cls|klass|class_|wrapped|decorated|callback|cb|handler|view|target|obj_type|user_function|implementation|impl|original|orig|fget)$/;
+/** For top-level functions, where `callback`/`handler` parameters suggest run-time plumbing instead. */
+const DECORATOR_PARAM_STRICT = /^_*(f|fn|func|function|funct|method|meth|cls|klass|class_|wrapped|decorated|user_function)$/;
+
+function inMainBlock(file: FileFacts, offset: number): boolean {
+  return file.caches.mainBlocks.some((b) => offset >= b.start && offset < b.end);
+}
+
+function lastPart(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
+}
+
+/**
+ * `self.cache` of a class-based decorator (`__init__(self, func)` plus `__call__`): each
+ * instance replaces a function for the life of the program, so its attributes are long-lived.
+ */
+export function isDecoratorInstanceContainer(project: CacheProject, linked: LinkedContainer): boolean {
+  const { container, file } = linked;
+  if (container.scope !== 'instance' || container.ownerId === null) return false;
+  const init = project.functions.get(`${file.module.name}.${container.ownerId}.__init__`);
+  const call = project.functions.get(`${file.module.name}.${container.ownerId}.__call__`);
+  return !!init && !!call && looksLikeDecorator(init.fn, DECORATOR_PARAM_STRICT);
+}
+
+/** Growth that accumulates: in a function that runs repeatedly at run time. */
+export function runtimeGrowth(linked: LinkedContainer, runtime: RuntimeOracle): LinkedUse[] {
+  // A closure container filled by its owner is built once per closure; only the closure's own writes accumulate.
+  const owner = linked.container.scope === 'closure' ? linked.container.ownerId : null;
+  // `d[k] += 1` adds a key only to a defaultdict or a Counter (a plain dict raises KeyError).
+  const autoKeys = /defaultdict|Counter/.test(linked.container.valueText);
+  return linked.uses.filter(({ file, use }) => use.op === 'grow' && use.functionId !== owner
+    && (use.method !== '[]+=' || autoKeys) && runtime(file, use.functionId));
+}
+
+/** A dict used to memoize: filled by key where it is also looked up, or named as a cache. */
+export function isMemoContainer(linked: LinkedContainer, growth: readonly LinkedUse[]): boolean {
+  if (linked.container.type !== 'dict') return false;
+  if (growth.some(({ use }) => use.memo)) return true;
+  return /cache|memo/i.test(linked.container.name)
+    && growth.some(({ use }) => (use.method === '[]=' || use.method === 'setdefault') && !use.storesPlainValue);
+}
+
+/** A hand-rolled TTL cache: values stored with a timestamp and read back behind an expiry check. */
+export function isTimestampedContainer(linked: LinkedContainer): boolean {
+  return linked.container.type === 'dict'
+    && linked.uses.some(({ use }) => use.op === 'grow' && use.storesTimestamp)
+    && linked.uses.some(({ use }) => use.op === 'checkedRead');
+}
+
+/** A module-level constant (followed through imports and re-exports): what bound it sets. */
+export function resolveConstant(project: CacheProject, qualifiedName: string, hops = 0): ConstantFact | undefined {
+  if (hops > MAX_REEXPORT_HOPS) return undefined;
+  const parts = qualifiedName.split('.');
+  for (let cut = parts.length - 1; cut >= 1; cut--) {
+    const module = project.modules.get(parts.slice(0, cut).join('.'));
+    if (!module) continue;
+    const rest = parts.slice(cut);
+    if (rest.length === 1) {
+      const constant = module.caches.constants.find((c) => c.name === rest[0]);
+      if (constant) return constant;
+    }
+    const imported = module.imports.find((i) => i.scope === null && i.localName === rest[0]);
+    return imported ? resolveConstant(project, [imported.target, ...rest.slice(1)].join('.'), hops + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** Global ids of functions whose `cache_clear` is called or handed on anywhere in the project. */
+export function clearedCaches(project: CacheProject): Set<string> {
+  const out = new Set<string>();
+  for (const file of project.files.values()) {
+    for (const clear of file.caches.cacheClears) {
+      const target = clear.target.startsWith('self.') || clear.target.startsWith('cls.')
+        ? project.resolveCall(file, {
+          span: clear.span, calleeText: clear.target, qualifiedName: clear.target,
+          enclosingFunctionId: clear.functionId, args: [],
+        })
+        : project.resolveFunction(clear.target);
+      if (target) out.add(target.globalId);
+      else out.add(clear.target);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+// PSL301: an object keeps a strong reference back to the object that holds it (parent ↔ child).
+import { analyzeReferenceCycles } from '../engine/link/cycles.js';
+import { defineRule } from '../engine/run/rule.js';
+
+export default defineRule({
+  code: 'PSL301',
+  name: 'parent-child-cycle',
+  family: 'reference-cycle',
+  tier: 'project',
+  severity: 'warning',
+  fixable: 'never',
+  precision: 'high',
+  summary: 'A child object keeps a strong reference back to the owner that holds it',
+  messages: {
+    backReference:
+      '`{text}` keeps a strong reference back to an object that holds this one (`{forward}`): the two form a reference cycle that only the cycle collector frees',
+    backReferenceImplicit:
+      '`{text}` keeps a strong reference back to an object that holds this one: the two form a reference cycle that only the cycle collector frees',
+  },
+  options: {},
+  docs: {
+    whatItDoes:
+      'Checks for pairs (or rings) of objects that hold strong references to each other: a child that stores its parent while the parent keeps the child (`child.parent = self` with `self.children.append(child)`), doubly linked nodes (`node.prev` and `node.next`), and an object built with `Child(self)` whose constructor stores its owner while the owner keeps the child. The check follows constructors, methods and dataclass fields across classes and modules of the project. References made with `weakref.ref`/`weakref.proxy`, weak containers (`WeakSet`, `WeakValueDictionary`) and one-directional references are not reported.',
+    whyBad:
+      'Reference counting frees an object the moment its last reference goes — except when it is in a cycle. Objects in a cycle stay alive, with everything they reference, until the cycle collector happens to run a pass over their generation. Until then their memory cannot be reused, and the pymalloc arenas they sit in cannot be returned to the OS: a tree of parsed documents or a graph of request objects can hold many times its live size.',
+    example: [
+      'class Node:',
+      '    def __init__(self, name):',
+      '        self.name = name',
+      '        self.parent = None',
+      '        self.children = []',
+      '',
+      '    def add(self, child):',
+      '        child.parent = self',
+      '        self.children.append(child)',
+    ].join('\n'),
+    useInstead: [
+      'import weakref',
+      '',
+      'class Node:',
+      '    def __init__(self, name):',
+      '        self.name = name',
+      '        self._parent = None',
+      '        self.children = []',
+      '',
+      '    @property',
+      '    def parent(self):',
+      '        return self._parent() if self._parent is not None else None',
+      '',
+      '    def add(self, child):',
+      '        child._parent = weakref.ref(self)',
+      '        self.children.append(child)',
+    ].join('\n'),
+    fixSafety:
+      'No automatic fix: a weak back-reference changes behaviour (it reads `None` or raises `ReferenceError` once the owner is gone), so `weakref.ref`/`weakref.proxy` is offered only as a suggestion.',
+    references: [
+      'https://docs.python.org/3/library/weakref.html',
+      'https://docs.python.org/3/library/gc.html',
+      'https://devguide.python.org/internals/garbage-collector/',
+    ],
+  },
+  check(project, ctx) {
+    for (const cycle of analyzeReferenceCycles(project).cycles) {
+      if (cycle.kind !== 'parent-child') continue;
+      ctx.report({
+        file: cycle.file,
+        span: cycle.site,
+        messageId: cycle.forward ? 'backReference' : 'backReferenceImplicit',
+        data: { text: cycle.text, forward: cycle.forward ?? '' },
+        related: cycle.related,
+        suggestions: [{ title: 'Store the back-reference weakly: `weakref.ref(owner)` (call it to get the owner) or `weakref.proxy(owner)`' }],
+      });
+    }
+  },
+});

@@ -1,0 +1,597 @@
+// PSL304: a caught exception (or a traceback from `sys.exc_info()`) kept past its handler.
+import { statementText as firstLine } from '../engine/facts/cycles.js';
+import type { SemanticModel } from '../engine/facts/scope.js';
+import { defineRule } from '../engine/run/rule.js';
+import { field, walk, type SyntaxNode } from '../engine/source/syntax.js';
+
+/** Methods that put their argument into the receiver. `put`/`set_exception` hand it over instead. */
+const CONTAINER_METHODS: ReadonlySet<string> = new Set([
+  'append', 'appendleft', 'add', 'insert', 'extend', 'setdefault', 'update', 'push',
+]);
+
+const SIMPLE_STATEMENTS: ReadonlySet<string> = new Set([
+  'expression_statement', 'return_statement', 'raise_statement', 'assert_statement', 'delete_statement',
+]);
+
+const NESTED_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'class_definition', 'lambda']);
+
+/** Attributes of an exception or traceback that lead to frames. */
+const FRAME_ATTRIBUTES: ReadonlySet<string> = new Set(['__traceback__', 'tb_frame', 'tb_next', 'f_back']);
+/** Attributes that hold another exception. */
+const EXCEPTION_ATTRIBUTES: ReadonlySet<string> = new Set(['__context__', '__cause__']);
+const CHAINING_ATTRIBUTES: ReadonlySet<string> = new Set(['__context__', '__cause__']);
+
+type StoreKind = 'local' | 'object' | 'container';
+
+interface Store {
+  readonly kind: StoreKind;
+  readonly statement: SyntaxNode;
+  /** Local names bound to the exception (for `local` stores). */
+  readonly names: readonly string[];
+  /** The value came from `sys.exc_info()` / `sys.exception()` / a traceback. */
+  readonly excInfo: boolean;
+  /** Container stores into a local (`errors.append(e)`): its name, which a `finally` may clear. */
+  readonly container?: string;
+  /** A `global`/`nonlocal` name. */
+  readonly outer?: boolean;
+}
+
+type MessageId = 'keptInLocal' | 'keptInOuter' | 'storedOnObject' | 'storedInContainer' | 'excInfoLocal' | 'excInfoStored';
+
+export default defineRule({
+  code: 'PSL304',
+  name: 'exception-reference-cycle',
+  family: 'reference-cycle',
+  tier: 'file',
+  severity: 'warning',
+  fixable: 'never',
+  precision: 'high',
+  summary: 'A caught exception or its traceback is kept past the `except` block',
+  messages: {
+    keptInLocal:
+      '`{text}` binds the caught exception to another local, which Python does not delete at the end of the handler: exception → traceback → this frame → `{name}` is a reference cycle holding every local of the function',
+    keptInOuter:
+      '`{text}` binds the caught exception to a variable of an enclosing scope: its traceback holds the frame and every local in it for as long as that variable does',
+    storedOnObject:
+      '`{text}` keeps the caught exception `{name}` on an object: its traceback holds the frame and every local in it until the cycle collector runs',
+    storedInContainer:
+      '`{text}` keeps the caught exception `{name}` in a container: its traceback holds the frame and every local in it until the cycle collector runs',
+    excInfoLocal:
+      '`{text}` keeps a traceback in a local that is never deleted: traceback → this frame → `{name}` is a reference cycle holding every local of the function',
+    excInfoStored:
+      '`{text}` keeps `sys.exc_info()` (with its traceback) on an object or in a container: the traceback holds the frames and all their locals',
+  },
+  options: {},
+  docs: {
+    whatItDoes:
+      'Checks for a caught exception or traceback kept beyond its `except` block: `self.last_error = e`, `errors.append(e)`, `results.append(Failure(item, e))`, binding it to another local (`last_exc = e` in a retry loop), and `sys.exc_info()` (or `e.__traceback__`) stored in a local that is not deleted, or on an object. Not reported: `str(e)`/`repr(e)`, logging, re-raising, passing it on (`future.set_exception(e)`, `queue.put(e)`), a local cleared with `del`/`= None` later in the function or in a `finally`, and an alias that only the handler itself returns or raises (or that is returned or raised at the end of a function with no retry loop).',
+    whyBad:
+      'An exception holds its traceback, the traceback holds every frame it passed through, and each frame holds all of its local variables. Keeping the exception where one of those frames can reach it — a local of the catching function, or `self` — makes a reference cycle: the frames, their locals and whatever they hold (request bodies, parsed rows, buffers) stay alive until the cycle collector runs. This is why Python deletes the `as` name at the end of the handler.',
+    example: [
+      'import time',
+      '',
+      'def fetch(client, url, attempts=3):',
+      '    last_exc = None',
+      '    for attempt in range(attempts):',
+      '        try:',
+      '            return client.get(url)',
+      '        except ConnectionError as exc:',
+      '            last_exc = exc',
+      '            time.sleep(2 ** attempt)',
+      '    raise last_exc',
+    ].join('\n'),
+    useInstead: [
+      'import time',
+      '',
+      'def fetch(client, url, attempts=3):',
+      '    last_exc = None',
+      '    try:',
+      '        for attempt in range(attempts):',
+      '            try:',
+      '                return client.get(url)',
+      '            except ConnectionError as exc:',
+      '                last_exc = exc',
+      '                time.sleep(2 ** attempt)',
+      '        raise last_exc',
+      '    finally:',
+      '        last_exc = None  # break exception → traceback → frame → last_exc',
+    ].join('\n'),
+    fixSafety:
+      'No automatic fix: the suggestion is to `del` the local (or set it to `None`) in a `finally`, or keep `str(e)` / `traceback.format_exception(e)` instead of the exception.',
+    references: [
+      'https://docs.python.org/3/reference/compound_stmts.html#except-clause',
+      'https://docs.python.org/3/library/sys.html#sys.exc_info',
+      'https://docs.python.org/3/library/traceback.html#traceback.clear_frames',
+    ],
+  },
+  check(file, ctx) {
+    const { model } = file;
+    const reported = new Set<number>();
+    const report = (store: Store, name: string) => {
+      if (reported.has(store.statement.start)) return;
+      reported.add(store.statement.start);
+      const messageId: MessageId = store.excInfo
+        ? store.kind === 'local' ? 'excInfoLocal' : 'excInfoStored'
+        : store.outer ? 'keptInOuter'
+          : store.kind === 'local' ? 'keptInLocal' : store.kind === 'object' ? 'storedOnObject' : 'storedInContainer';
+      ctx.report({
+        span: model.source.span(store.statement.start, store.statement.end),
+        messageId,
+        data: { text: statementText(model, store.statement), name: store.names[0] ?? name },
+        suggestions: [{
+          title: store.kind === 'local'
+            ? `Delete \`${store.names[0] ?? name}\` (or set it to None) in a \`finally\` once it has been used`
+            : 'Keep `str(e)`/`repr(e)` or `traceback.format_exception(e)` instead of the exception object',
+        }],
+      });
+    };
+
+    walk(file.root, (node) => {
+      if (node.type === 'except_clause' || node.type === 'except_group_clause') {
+        for (const { store, name } of handlerStores(model, node)) report(store, name);
+      } else if (node.type === 'call' && isExcInfoCall(model, node)) {
+        const store = excInfoStore(model, node);
+        if (store) report(store, store.names[0] ?? 'exc_info');
+      }
+    });
+  },
+});
+
+/** Stores of the handler's exception (and its aliases) that outlive the handler. */
+function handlerStores(model: SemanticModel, clause: SyntaxNode): { store: Store; name: string }[] {
+  const as = clause.children.find((c) => c.type === 'as_pattern');
+  const name = as ? field(as, 'alias')?.children.find((c) => c.type === 'identifier')?.text : undefined;
+  const block = clause.children.find((c) => c.type === 'block');
+  if (!name || !block) return [];
+  const carriers = new Set([name]);
+  const out: { store: Store; name: string }[] = [];
+  for (const statement of simpleStatements(block)) {
+    for (const store of storesIn(model, statement, carriers)) {
+      if (store.kind === 'local' && !store.outer) {
+        // Rebinding the handler's own name: Python deletes it at the end of the handler anyway.
+        const names = store.names.filter((n) => n !== name);
+        if (names.length === 0) continue;
+        for (const n of names) carriers.add(n);
+        if (isShortLivedLocal(model, { ...store, names }, clause, block)) continue;
+      }
+      if (store.kind === 'container' && store.container && isCleared(model, { ...store, names: [store.container] }, clause)) continue;
+      out.push({ store, name });
+    }
+  }
+  return out;
+}
+
+/** `x = sys.exc_info()` and friends: a local only counts inside a handler of the same function. */
+function excInfoStore(model: SemanticModel, call: SyntaxNode): Store | null {
+  let statement: SyntaxNode | null = call.parent;
+  while (statement && !SIMPLE_STATEMENTS.has(statement.type)) {
+    if (NESTED_SCOPES.has(statement.type) || statement.type === 'block') return null;
+    statement = statement.parent;
+  }
+  if (!statement) return null;
+  const stores = storesIn(model, statement, new Set()).filter((s) => s.excInfo);
+  const store = stores[0];
+  if (!store) return null;
+  const handler = enclosingHandler(statement);
+  if (store.kind === 'container' && store.container && handler && isCleared(model, { ...store, names: [store.container] }, handler)) return null;
+  if (store.kind !== 'local') return store;
+  if (!handler) return null;
+  return isCleared(model, store, handler) ? null : store;
+}
+
+function enclosingHandler(node: SyntaxNode): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'except_clause' || p.type === 'except_group_clause') return p;
+    if (NESTED_SCOPES.has(p.type)) return null;
+  }
+  return null;
+}
+
+/** Simple statements of a block, in order, not entering nested functions or classes. */
+function simpleStatements(block: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  walk(block, (n) => {
+    if (NESTED_SCOPES.has(n.type) || n.type === 'decorated_definition') return false;
+    if (SIMPLE_STATEMENTS.has(n.type)) {
+      out.push(n);
+      return false;
+    }
+    return true;
+  });
+  return out;
+}
+
+function storesIn(model: SemanticModel, statement: SyntaxNode, carriers: ReadonlySet<string>): Store[] {
+  if (statement.type !== 'expression_statement') return [];
+  const out: Store[] = [];
+  const add = (kind: StoreKind, names: string[], excInfo: boolean, extra: Partial<Store> = {}) =>
+    out.push({ kind, statement, names, excInfo, ...extra });
+  walk(statement, (n) => {
+    if (n.type === 'lambda' || n.type === 'generator_expression' || COMPREHENSIONS.has(n.type)) return false;
+    if (n.type === 'assignment') {
+      let value: SyntaxNode | undefined = n;
+      const targets: SyntaxNode[] = [];
+      while (value?.type === 'assignment') {
+        const left = field(value, 'left');
+        if (left) targets.push(left);
+        value = field(value, 'right');
+      }
+      if (!value) return false;
+      const carried = carries(model, value, carriers, 0);
+      if (!carried) return true;
+      const excInfo = carried === 'exc-info';
+      for (const target of targets) {
+        if (target.type === 'identifier') {
+          if (target.text !== value.text) add('local', [target.text], excInfo, isGlobal(model, target) ? { outer: true } : {});
+        } else if (target.type === 'attribute') {
+          // `new.__cause__ = e` chains exceptions (what `raise new from e` does): not keeping it.
+          if (!CHAINING_ATTRIBUTES.has(field(target, 'attribute')?.text ?? '')) add('object', [], excInfo);
+        } else if (target.type === 'subscript') {
+          const holder = field(target, 'value');
+          add('container', [], excInfo, holder?.type === 'identifier' ? { container: holder.text } : {});
+        } else {
+          const names = patternNames(model, target, value, carriers);
+          if (names.length > 0) add('local', names, excInfo);
+        }
+      }
+      return false;
+    }
+    if (n.type === 'augmented_assignment') {
+      const right = field(n, 'right');
+      const carried = right ? carries(model, right, carriers, 0) : false;
+      const left = field(n, 'left');
+      if (carried) add('container', [], carried === 'exc-info', left?.type === 'identifier' ? { container: left.text } : {});
+      return false;
+    }
+    if (n.type === 'named_expression') {
+      const value = field(n, 'value');
+      const name = field(n, 'name');
+      const carried = value ? carries(model, value, carriers, 0) : false;
+      if (carried && name) add('local', [name.text], carried === 'exc-info');
+      return true;
+    }
+    if (n.type === 'call') {
+      const callee = field(n, 'function');
+      const args = field(n, 'arguments');
+      if (callee?.type === 'attribute' && args) {
+        const method = field(callee, 'attribute')?.text;
+        if (method && CONTAINER_METHODS.has(method)) {
+          const carried = args.children.map((a) => (a.isNamed ? carries(model, a.type === 'keyword_argument' ? (field(a, 'value') ?? a) : a, carriers, 0) : false)).find((c) => c);
+          const holder = field(callee, 'object');
+          if (carried) add('container', [], carried === 'exc-info', holder?.type === 'identifier' ? { container: holder.text } : {});
+        }
+      } else if (callee?.type === 'identifier' && callee.text === 'setattr' && args) {
+        const value = args.children.filter((c) => c.isNamed)[2];
+        const carried = value ? carries(model, value, carriers, 0) : false;
+        if (carried) add('object', [], carried === 'exc-info');
+      }
+    }
+    return true;
+  });
+  return out;
+}
+
+const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension']);
+
+/** Which names of an unpacking target receive the exception or a traceback. */
+function patternNames(model: SemanticModel, target: SyntaxNode, value: SyntaxNode, carriers: ReadonlySet<string>): string[] {
+  const items = target.children.filter((c) => c.isNamed);
+  const values = value.type === 'expression_list' || value.type === 'tuple' ? value.children.filter((c) => c.isNamed) : null;
+  const out: string[] = [];
+  items.forEach((item, i) => {
+    if (item.type !== 'identifier') return;
+    if (values && values.length === items.length) {
+      if (carries(model, values[i]!, carriers, 0)) out.push(item.text);
+    } else if (isExcInfoCall(model, value)) {
+      // `etype, value, tb = sys.exc_info()`: the type alone holds no frame.
+      if (i > 0) out.push(item.text);
+    } else {
+      out.push(item.text);
+    }
+  });
+  return out;
+}
+
+/**
+ * Whether a value holds the exception (or a traceback): the name itself, `e.__traceback__`,
+ * `sys.exc_info()`, a tuple/list/dict holding one, or a new object built from one. Strings made
+ * from it (`str(e)`, f-strings, `traceback.format_exc()`) and plain function results do not.
+ */
+function carries(model: SemanticModel, node: SyntaxNode, carriers: ReadonlySet<string>, depth: number): false | 'exception' | 'exc-info' {
+  if (depth > 12) return false;
+  switch (node.type) {
+    case 'identifier':
+      return carriers.has(node.text) ? 'exception' : false;
+    case 'attribute': {
+      const attr = field(node, 'attribute')?.text;
+      const object = field(node, 'object');
+      if (!attr || !object) return false;
+      if (EXCEPTION_ATTRIBUTES.has(attr)) return carries(model, object, carriers, depth + 1) ? 'exception' : false;
+      if (!FRAME_ATTRIBUTES.has(attr)) return false;
+      return carries(model, object, carriers, depth + 1) ? 'exc-info' : false;
+    }
+    case 'call': {
+      if (isExcInfoCall(model, node)) return 'exc-info';
+      const callee = field(node, 'function');
+      if (!callee) return false;
+      if (callee.type === 'attribute' && field(callee, 'attribute')?.text === 'with_traceback') {
+        const object = field(callee, 'object');
+        const arg = field(node, 'arguments')?.children.find((c) => c.isNamed);
+        if (arg?.type === 'none') return false;
+        return object ? carries(model, object, carriers, depth + 1) : false;
+      }
+      const last = callee.type === 'identifier' ? callee.text : callee.type === 'attribute' ? (field(callee, 'attribute')?.text ?? '') : '';
+      const qualified = model.resolveExpression(callee);
+      const keeps = /^_*[A-Z]/.test(last) || qualified === 'builtins.dict' || qualified === 'builtins.tuple'
+        || qualified === 'builtins.list' || qualified === 'dataclasses.replace' || qualified === 'types.SimpleNamespace';
+      if (!keeps) return false;
+      const args = field(node, 'arguments')?.children.filter((c) => c.isNamed) ?? [];
+      const kept = args.filter((a, i) => carries(model, a, carriers, depth + 1) && constructorKeeps(model, callee, a, i));
+      // The new object holds the exception (and with it the traceback).
+      return kept.length > 0 ? 'exception' : false;
+    }
+    case 'subscript': {
+      const value = field(node, 'value');
+      if (!value || !isExcInfoCall(model, value)) return false;
+      const index = node.children.find((c) => c.field === 'subscript');
+      if (index?.type === 'integer' && (index.text === '0' || index.text === '-3')) return false;
+      if (index?.type === 'unary_operator' && model.source.slice(index).replace(/\s/g, '') === '-3') return false;
+      return 'exc-info';
+    }
+    case 'tuple':
+    case 'list':
+    case 'set':
+    case 'expression_list':
+    case 'parenthesized_expression':
+      return anyCarried(model, node.children, carriers, depth);
+    case 'dictionary':
+      return anyCarried(model, node.children.filter((c) => c.type === 'pair').map((p) => field(p, 'value')!).filter(Boolean), carriers, depth);
+    case 'conditional_expression': {
+      const parts = node.children.filter((c) => c.isNamed);
+      return anyCarried(model, [parts[0], parts[2]].filter((p): p is SyntaxNode => !!p), carriers, depth);
+    }
+    case 'boolean_operator':
+      return anyCarried(model, node.children, carriers, depth);
+    case 'keyword_argument': {
+      const value = field(node, 'value');
+      return value ? carries(model, value, carriers, depth + 1) : false;
+    }
+    default:
+      return false;
+  }
+}
+
+function anyCarried(model: SemanticModel, nodes: readonly (SyntaxNode | undefined)[], carriers: ReadonlySet<string>, depth: number): false | 'exception' | 'exc-info' {
+  let found: false | 'exception' | 'exc-info' = false;
+  for (const n of nodes) {
+    if (!n?.isNamed) continue;
+    const c = carries(model, n, carriers, depth + 1);
+    if (c === 'exc-info') return c;
+    if (c) found = c;
+  }
+  return found;
+}
+
+/**
+ * Whether a class built in this file keeps the argument: its `__init__` stores the parameter
+ * (or hands it to a base `__init__`), rather than only `repr()`-ing it. Classes from elsewhere,
+ * and classes without their own `__init__`, are assumed to keep it.
+ */
+function constructorKeeps(model: SemanticModel, callee: SyntaxNode, arg: SyntaxNode, index: number): boolean {
+  const qualified = model.resolveExpression(callee);
+  if (!qualified || !qualified.startsWith(`${model.module.name}.`)) return true;
+  const name = qualified.slice(model.module.name.length + 1);
+  if (name.includes('.')) return true;
+  const cls = model.root.children
+    .map((c) => (c.type === 'decorated_definition' ? field(c, 'definition') : c))
+    .find((c) => c?.type === 'class_definition' && field(c, 'name')?.text === name);
+  if (!cls) return true;
+  const init = field(cls, 'body')?.children
+    .map((c) => (c.type === 'decorated_definition' ? field(c, 'definition') : c))
+    .find((c) => c?.type === 'function_definition' && field(c, 'name')?.text === '__init__');
+  if (!init) return true;
+  const params = (field(init, 'parameters')?.children ?? []).filter((p) => p.isNamed);
+  const keyword = arg.type === 'keyword_argument' ? field(arg, 'name')?.text : undefined;
+  const param = keyword ?? paramName(params[index + 1]);
+  if (!param) return true;
+  let kept = false;
+  let cleared = false;
+  walk(field(init, 'body')!, (n) => {
+    // `self.exc.__traceback__ = None`: the wrapper drops the traceback, and with it the frames.
+    if (n.type === 'assignment' && field(n, 'left')?.type === 'attribute'
+      && field(field(n, 'left')!, 'attribute')?.text === '__traceback__' && field(n, 'right')?.type === 'none') cleared = true;
+    if (kept) return !cleared;
+    if (n.type !== 'identifier' || n.text !== param) return true;
+    // Stored as is: the right side of an assignment, an item of a display, an argument of a
+    // base `__init__`/`super().__init__`.
+    let p = n.parent;
+    while (p && (p.type === 'tuple' || p.type === 'list' || p.type === 'pair' || p.type === 'dictionary' || p.type === 'expression_list' || p.type === 'parenthesized_expression')) p = p.parent;
+    if (p?.type === 'assignment' && n.field !== 'left') kept = true;
+    if (p?.type === 'argument_list') {
+      const call = p.parent;
+      const fn = call ? field(call, 'function') : undefined;
+      if (fn?.type === 'attribute' && /^(__init__|append|add|insert|extend|setdefault)$/.test(field(fn, 'attribute')?.text ?? '')) kept = true;
+    }
+    return false;
+  });
+  return kept && !cleared;
+}
+
+function paramName(p: SyntaxNode | undefined): string | undefined {
+  if (!p) return undefined;
+  if (p.type === 'identifier') return p.text;
+  return (field(p, 'name') ?? p.children.find((c) => c.type === 'identifier'))?.text;
+}
+
+function isExcInfoCall(model: SemanticModel, node: SyntaxNode): boolean {
+  if (node.type !== 'call') return false;
+  const callee = field(node, 'function');
+  if (!callee || (callee.type !== 'attribute' && callee.type !== 'identifier')) return false;
+  const q = model.resolveExpression(callee);
+  return q === 'sys.exc_info' || q === 'sys.exception';
+}
+
+function isGlobal(model: SemanticModel, id: SyntaxNode): boolean {
+  const scope = model.scopeOf(id);
+  return scope.declaredOuter.has(id.text);
+}
+
+// ---- when a local alias is not a kept exception ------------------------------------------
+
+function functionOf(node: SyntaxNode): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'lambda') return p;
+  return null;
+}
+
+/**
+ * A local alias is harmless (or deliberately short-lived) when it is cleared later (`del x`,
+ * `x = None`, `traceback.clear_frames(x)`), when the handler itself returns or raises (the alias
+ * never outlives the handler in a running function), or when, outside any retry loop, the only
+ * later reads return or raise it at once.
+ */
+function isShortLivedLocal(model: SemanticModel, store: Store, handler: SyntaxNode, block: SyntaxNode): boolean {
+  if (isCleared(model, store, handler)) return true;
+  if (store.excInfo) return false;
+  const last = block.children.filter((c) => c.isNamed && c.type !== 'comment').at(-1);
+  if (last?.type === 'return_statement' || last?.type === 'raise_statement') return true;
+  if (isInLoop(handler)) return false;
+  const index = scopeIndex(model, functionOf(handler) ?? rootOf(handler));
+  const after = handler.parent?.end ?? handler.end;
+  let reads = 0;
+  for (const name of store.names) {
+    for (const n of index.names.get(name) ?? []) {
+      if (n.start < after) continue;
+      reads++;
+      if (!isReturnedOrRaised(n)) return false;
+    }
+  }
+  return reads > 0;
+}
+
+/** What `isCleared` and `isShortLivedLocal` ask of a function (or module), found in one walk. */
+interface ScopeIndex {
+  /** Name references (not `obj.attr`'s attr), by name, outside nested functions and classes. */
+  readonly names: ReadonlyMap<string, readonly SyntaxNode[]>;
+  /** `del x`, `x = None`, `x.clear()`, by the name they clear. */
+  readonly clears: ReadonlyMap<string, readonly SyntaxNode[]>;
+  /** `traceback.clear_frames(…)` calls and their argument's text (which clears a name it starts with). */
+  readonly clearFrames: readonly { readonly node: SyntaxNode; readonly arg: string }[];
+}
+
+const scopeIndexes = new WeakMap<SyntaxNode, ScopeIndex>();
+
+/**
+ * The index of a function (or module): built once, so that each of many stores in it costs the
+ * uses of its own names, not a walk of the whole function.
+ */
+function scopeIndex(model: SemanticModel, scope: SyntaxNode): ScopeIndex {
+  const cached = scopeIndexes.get(scope);
+  if (cached) return cached;
+  const names = new Map<string, SyntaxNode[]>();
+  const clears = new Map<string, SyntaxNode[]>();
+  const clearFrames: { node: SyntaxNode; arg: string }[] = [];
+  const add = (map: Map<string, SyntaxNode[]>, name: string, node: SyntaxNode) => {
+    const list = map.get(name);
+    if (list) {
+      if (list[list.length - 1] !== node) list.push(node);
+    } else map.set(name, [node]);
+  };
+  walk(scope, (n) => {
+    if (n !== scope && NESTED_SCOPES.has(n.type)) return false;
+    if (n.type === 'identifier') {
+      if (n.field !== 'attribute') add(names, n.text, n);
+      return false;
+    }
+    const cleared = clearedBy(model, n);
+    if (typeof cleared === 'string') clearFrames.push({ node: n, arg: cleared });
+    else for (const name of cleared) add(clears, name, n);
+    return true;
+  });
+  const index = { names, clears, clearFrames };
+  scopeIndexes.set(scope, index);
+  return index;
+}
+
+function isReturnedOrRaised(id: SyntaxNode): boolean {
+  for (let p = id.parent; p; p = p.parent) {
+    if (p.type === 'return_statement' || p.type === 'raise_statement') return true;
+    // `if err:` / `if err is not None:` guarding the exit.
+    if (p.field === 'condition' && (p.parent?.type === 'if_statement' || p.parent?.type === 'elif_clause')) return true;
+    if (SIMPLE_STATEMENTS.has(p.type) || p.type === 'block') return false;
+  }
+  return false;
+}
+
+function isInLoop(node: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'for_statement' || p.type === 'while_statement') return true;
+    if (NESTED_SCOPES.has(p.type)) return false;
+  }
+  return false;
+}
+
+function rootOf(node: SyntaxNode): SyntaxNode {
+  let p = node;
+  while (p.parent) p = p.parent;
+  return p;
+}
+
+/** `del x`, `x = None` or `traceback.clear_frames(x)` after the store, where it surely runs later. */
+function isCleared(model: SemanticModel, store: Store, handler: SyntaxNode): boolean {
+  if (store.names.length === 0) return false;
+  const index = scopeIndex(model, functionOf(handler) ?? rootOf(handler));
+  const tryStatement = handler.parent;
+  const storeEnd = store.statement.end;
+  const surelyRuns = (n: SyntaxNode) => n.start >= storeEnd
+    && ((n.start >= handler.start && n.end <= handler.end) || (tryStatement ? n.start >= tryStatement.end : false) || isInFinally(n));
+  return store.names.some((name) => index.clears.get(name)?.some(surelyRuns))
+    || index.clearFrames.some(({ node, arg }) => store.names.some((name) => arg.startsWith(name)) && surelyRuns(node));
+}
+
+/**
+ * The names `n` clears: `del a, b`, `a = b = None`, `a.clear()`; for `traceback.clear_frames(…)`,
+ * its argument's text (it clears a name that text starts with).
+ */
+function clearedBy(model: SemanticModel, n: SyntaxNode): readonly string[] | string {
+  if (n.type === 'delete_statement') {
+    const names: string[] = [];
+    walk(n, (c) => {
+      if (c.type === 'identifier' && c.field !== 'attribute') names.push(c.text);
+      return c.type !== 'attribute' && c.type !== 'subscript';
+    });
+    return names;
+  }
+  if (n.type === 'assignment') {
+    let value: SyntaxNode | undefined = n;
+    const targets: SyntaxNode[] = [];
+    while (value?.type === 'assignment') {
+      const left = field(value, 'left');
+      if (left) targets.push(left);
+      value = field(value, 'right');
+    }
+    return value?.type === 'none' ? targets.filter((t) => t.type === 'identifier').map((t) => t.text) : [];
+  }
+  if (n.type === 'call') {
+    const callee = field(n, 'function');
+    if (callee?.type === 'attribute' && field(callee, 'attribute')?.text === 'clear') {
+      const object = field(callee, 'object');
+      return object?.type === 'identifier' ? [object.text] : [];
+    }
+    if (!callee || model.resolveExpression(callee) !== 'traceback.clear_frames') return [];
+    const arg = field(n, 'arguments')?.children.find((c) => c.isNamed);
+    return arg ? model.source.slice(arg) : [];
+  }
+  return [];
+}
+
+function isInFinally(node: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'finally_clause') return true;
+    if (NESTED_SCOPES.has(p.type)) return false;
+  }
+  return false;
+}
+
+function statementText(model: SemanticModel, statement: SyntaxNode): string {
+  return firstLine(model.source.slice(statement));
+}

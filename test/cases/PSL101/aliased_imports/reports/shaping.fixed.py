@@ -1,0 +1,3 @@
+def reshape(rows):
+    for r in rows:
+        yield (r["email"], r["plan"], r["mrr"])

@@ -1,0 +1,23 @@
+"""Meter readings import: both stages report what they skip."""
+
+
+def parse_readings(lines):
+    for line in lines:
+        meter, _, value = line.partition("=")
+        if not value:
+            print(f"skipping malformed line {line!r}")
+            continue
+        yield (meter.strip(), float(value))
+
+
+def plausible(readings):
+    for meter, value in readings:
+        if value < 0:
+            print(f"negative reading on {meter}")
+            continue
+        yield (meter, value)
+
+
+def import_readings(lines, store):
+    for meter, value in plausible(parse_readings(lines)):  # expect: PSL101
+        store.record(meter, value)

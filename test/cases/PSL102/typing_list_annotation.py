@@ -1,0 +1,17 @@
+"""Customer sync: map CRM contacts onto mailing-list subscribers."""
+from typing import Dict, List
+
+Contact = Dict[str, str]
+
+
+def to_subscribers(contacts: List[Contact]) -> List[Dict[str, str]]:  # expect: PSL102
+    subscribers = []
+    for c in contacts:
+        if not c.get("email"):
+            continue
+        subscribers.append({"email": c["email"].lower(), "name": f"{c['first']} {c['last']}"})
+    return subscribers
+
+
+def count_domains(contacts: List[Contact]) -> int:
+    return len({s["email"].split("@")[1] for s in to_subscribers(contacts)})

@@ -1,0 +1,2 @@
+"""Connection pool package."""
+from .registry import _handlers as event_handlers

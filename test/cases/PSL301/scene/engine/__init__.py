@@ -1,0 +1,4 @@
+from .scene import Scene
+from .sprite import Sprite
+
+__all__ = ["Scene", "Sprite"]
