@@ -21,6 +21,9 @@ const SIZES = option('sizes', '1,2,4').split(',').map(Number);
 const WRITE = option('write', '');
 const RUFF_RULES = 'B019,C4,PERF,FURB';
 
+/** Temp folders to remove when the benchmark ends, even when interrupted. */
+const temporary = new Set<string>();
+
 interface Sample {
   readonly ms: number;
   readonly maxRssKb: number;
@@ -77,6 +80,7 @@ async function benchCorpus(copies: number): Promise<{ copies: number; files: num
   const source = stdlibPath();
   const corpus = replicatedCorpus(source, copies);
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'pysparse-bench-cache-'));
+  temporary.add(corpus.root).add(cacheDir);
   try {
     const files = corpusFiles(corpus.root);
     process.stderr.write(`corpus x${copies}: ${files.length} files\n`);
@@ -97,8 +101,10 @@ async function benchCorpus(copies: number): Promise<{ copies: number; files: num
     }
     return { copies, files: files.length, rows };
   } finally {
-    corpus.remove();
-    rmSync(cacheDir, { recursive: true, force: true });
+    for (const dir of [corpus.root, cacheDir]) {
+      rmSync(dir, { recursive: true, force: true });
+      temporary.delete(dir);
+    }
   }
 }
 
@@ -137,7 +143,11 @@ cpSync('package.json', path.join(snapshot, 'package.json'));
 symlinkSync(path.resolve('node_modules'), path.join(snapshot, 'node_modules'));
 mkdirSync(path.join(snapshot, 'bench'));
 cpSync('bench/measure.mjs', path.join(snapshot, 'bench', 'measure.mjs'));
-process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
+temporary.add(snapshot);
+process.on('exit', () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 const results = [];
 for (const copies of SIZES) results.push(await benchCorpus(copies));
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, ${RUNS} run${RUNS === 1 ? '' : 's'} each`;

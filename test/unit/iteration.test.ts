@@ -2,12 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  iterationIndex, mayMutate, nameOccurrences, ownerOf, referenceKind, rootChain, singlePassConsumer, soleRead,
+  chainBase, chainText, consumesInPlace, iterationIndex, mayMutate, nameOccurrences, ownerOf, referenceKind, rootChain,
+  singlePassConsumer, soleRead,
 } from '../../src/engine/facts/iteration.js';
 import { SemanticModel } from '../../src/engine/facts/scope.js';
 import { loadParser, parseText } from '../../src/engine/source/parser.js';
 import { SourceText } from '../../src/engine/source/source-text.js';
 import { copyTree, walk, type SyntaxNode } from '../../src/engine/source/syntax.js';
+import { lintText } from '../../src/index.js';
 
 async function parse(text: string): Promise<{ root: SyntaxNode; model: SemanticModel; text: string }> {
   const parser = await loadParser();
@@ -179,5 +181,59 @@ describe('mayMutate', () => {
     assert.equal(rootChain(find(root, text, 'subscript', 'adj[u][n]')), 'adj');
     assert.equal(rootChain(find(root, text, 'subscript', 'self._dict[i]')), 'self._dict');
     assert.equal(ownerOf(find(root, text, 'identifier', 'x')), root);
+  });
+});
+
+/** `(v1 for v1 in (v0 for v0 in rows))`, `n` deep, without the outer parentheses. */
+function nestedGenerators(n: number, source = 'rows'): string {
+  let text = source;
+  for (let i = 0; i < n; i++) text = `(v${i} for v${i} in ${text})`;
+  return text.slice(1, -1);
+}
+
+/** Lint `source` with the iteration rules: no internal error (stack overflow, rule crash) allowed. */
+async function lintsCleanly(source: string): Promise<void> {
+  const { notifications } = await lintText(source, { config: { select: ['PSL103', 'PSL104', 'PSL105'] } });
+  assert.deepEqual(notifications.filter((n) => n.code === 'internal-error').map((n) => n.message), []);
+}
+
+describe('iteration questions on pathological nesting', () => {
+  it('follows 20,000 nested generator expressions out to their consumer without recursion', async () => {
+    const { root, model } = await parse(`def g(rows):\n    return sum(${nestedGenerators(20_000)})\n`);
+    // The innermost generator: the one iterating `rows`.
+    let inner: SyntaxNode | undefined;
+    walk(root, (n) => {
+      if (n.type === 'identifier' && n.text === 'rows' && n.field === 'right') inner = n;
+    });
+    const consumer = singlePassConsumer(inner!, model);
+    assert.equal(consumer?.kind, 'comprehension');
+    assert.equal(consumesInPlace(consumer!, model), true);
+    const { root: kept, model: keptModel } = await parse(`def g(rows):\n    return (${nestedGenerators(20_000)})\n`);
+    let keptInner: SyntaxNode | undefined;
+    walk(kept, (n) => {
+      if (n.type === 'identifier' && n.text === 'rows' && n.field === 'right') keptInner = n;
+    });
+    assert.equal(consumesInPlace(singlePassConsumer(keptInner!, keptModel)!, keptModel), false);
+  });
+
+  it('lints 10,000 nested generator expressions over an open file', async () => {
+    await lintsCleanly(`def g(path):\n    with open(path) as f:\n        return sum(${nestedGenerators(10_000, 'f')})\n`);
+  });
+
+  it('lints 10,000 nested generator expressions over fetched rows', async () => {
+    await lintsCleanly(`def g(cur):\n    rows = cur.fetchall()\n    return sum(${nestedGenerators(10_000)})\n`);
+  });
+
+  it('reads 10,000-link attribute, call and subscript chains', async () => {
+    const { root, text } = await parse(`x = cur${'.a'.repeat(10_000)}\ny = cur${'.a()'.repeat(10_000)}\nz = adj${'[0]'.repeat(10_000)}\n`);
+    const right = (name: string) => find(root, text, 'assignment', text.split('\n').find((l) => l.startsWith(`${name} =`))!).children.find((c) => c.field === 'right')!;
+    assert.equal(chainText(right('x'))?.length, 'cur'.length + 2 * 10_000);
+    assert.equal(chainBase(right('y'))?.text, 'cur');
+    assert.equal(rootChain(right('z')), null);
+    await lintsCleanly(`def f(rows):\n    return sum(${'list('.repeat(10_000)}rows${')'.repeat(10_000)})\n`);
+  });
+
+  it('lints a loop over a 10,000-call chain', async () => {
+    await lintsCleanly(`def f(cur):\n    for r in cur${'.a()'.repeat(10_000)}.fetchall():\n        pass\n`);
   });
 });

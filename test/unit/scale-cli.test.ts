@@ -50,7 +50,10 @@ describe('CLI scale options', () => {
   it('--jobs changes nothing in the output', async () => {
     const one = await run(['.', '--format', 'json', '--jobs', '1']);
     const three = await run(['.', '--format', 'json', '--jobs', '3']);
-    assert.equal(one.code, 1, one.stderr);
+    // Warnings alone exit 0 (only error-level findings fail the run); the output must not be empty.
+    assert.equal(one.code, 0, one.stderr);
+    const findings = (JSON.parse(one.stdout) as { files: { findings: unknown[] }[] }).files.flatMap((f) => f.findings);
+    assert.ok(findings.length > 0, 'the corpus must produce findings for the comparison to mean anything');
     assert.equal(three.stdout, one.stdout);
   });
 

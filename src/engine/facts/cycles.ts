@@ -729,8 +729,8 @@ class FunctionAnalyzer {
       const args = field(expr, 'arguments');
       const qualified = callee ? this.model.resolveExpression(callee) : null;
       if (qualified && ITERATION_WRAPPERS.has(qualified) && args) {
-        return union(args.children.filter((c) => c.isNamed && c.type !== 'keyword_argument')
-          .flatMap((a) => this.iterationSources(a, depth + 1)));
+        return args.children.filter((c) => c.isNamed && c.type !== 'keyword_argument')
+          .flatMap((a) => this.iterationSources(a, depth + 1));
       }
       if (callee?.type === 'attribute') {
         const method = field(callee, 'attribute')?.text;

@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { ResolvedConfig } from '../config/config.js';
 import type { ModuleInfo } from '../facts/types.js';
 import { loadParser } from '../source/parser.js';
-import type { FileAnalysis } from './analyze-file.js';
+import { internalError, type FileAnalysis } from './analyze-file.js';
 import type { FileCache } from './cache.js';
 import { hashContent } from './cache.js';
 import { analyzeJob, unreadable } from './file-job.js';
@@ -132,7 +132,7 @@ export async function analyzeFiles(
       try {
         outcome = analyzeJob(parser, job, fileRules, setup);
       } catch (error) {
-        outcome = { analysis: unreadable(job, error) };
+        outcome = { analysis: { ...unreadable(job, error), notifications: [internalError(job.path, 'analysing', error)] } };
       }
       remember(job, outcome);
     }
