@@ -1,7 +1,7 @@
 // Tier 1 facts for the bulk-transform rules: per function, what it builds and returns and how it
 // reads each parameter; per call that may reach a project function, how its result is used and
 // where it flows. One usage-index walk per file; everything else reads that index.
-import { field, type SyntaxNode } from '../source/syntax.js';
+import { field, stripParentheses, type SyntaxNode } from '../source/syntax.js';
 import { convertToGenerator, isPlainLocal, rootName, type AccumulatorOp, type ProducerShape } from '../fix/generator.js';
 import { dottedName, parameterName, type SemanticModel } from './scope.js';
 import type {
@@ -440,7 +440,7 @@ class BulkCollector {
     const fn = body.node;
     const valued = body.returns.filter((r) => r.children.some((c) => c.isNamed && c.type !== 'comment'));
     if (valued.length === 0 || valued.length !== body.returns.length) return null;
-    const returns: { node: SyntaxNode; value: SyntaxNode }[] = valued.map((r) => ({ node: r, value: strip(r.children.find((c) => c.isNamed)!) }));
+    const returns: { node: SyntaxNode; value: SyntaxNode }[] = valued.map((r) => ({ node: r, value: stripParentheses(r.children.find((c) => c.isNamed)!) }));
     const empties = returns.filter((r) => isEmptyCollection(r.value, this.model));
     const built = returns.filter((r) => !empties.includes(r));
     if (built.length === 0) return null;
@@ -514,7 +514,7 @@ class BulkCollector {
     if (!init || assignment?.type !== 'assignment' || field(assignment, 'left') !== initTarget) return null;
     const rightNode = field(assignment, 'right');
     if (!rightNode) return null;
-    const right = strip(rightNode);
+    const right = stripParentheses(rightNode);
     const loads = (body.loads.get(name) ?? []).filter((l) => !returned.includes(l));
     const rebound = stores.length > 1;
 
@@ -605,7 +605,7 @@ function sourceParams(params: readonly string[], sources: readonly SyntaxNode[],
   const stack = [...sources];
   let steps = 0;
   while (stack.length > 0 && steps++ < 200) {
-    const n = strip(stack.pop()!);
+    const n = stripParentheses(stack.pop()!);
     switch (n.type) {
       case 'identifier':
         found.add(n.text);
@@ -658,15 +658,6 @@ function enclosingFunctionBody(body: BodyIndex): BodyIndex | null {
   return null;
 }
 
-function strip(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  while (n.type === 'parenthesized_expression') {
-    const inner = n.children.find((c) => c.isNamed && c.type !== 'comment');
-    if (!inner) break;
-    n = inner;
-  }
-  return n;
-}
 
 function paramNames(body: BodyIndex): string[] {
   const out: string[] = [];

@@ -5,7 +5,7 @@ import type { BodyIndex } from '../facts/usage.js';
 import type { CollectionKind, ConversionFact, TextEdit } from '../facts/bulk-types.js';
 import type { SemanticModel } from '../facts/scope.js';
 import { dottedName } from '../facts/scope.js';
-import { field, type SyntaxNode } from '../source/syntax.js';
+import { field, stripParentheses, type SyntaxNode } from '../source/syntax.js';
 
 /** One `out.append(x)` / `out.add(x)` / `out.extend(xs)` / `out += xs` statement. */
 export interface AccumulatorOp {
@@ -177,7 +177,7 @@ export function convertToGenerator(shape: ProducerShape, sideEffectOf: SideEffec
         edits.push({ start: r.node.start, end: r.node.end, text: 'return' });
         continue;
       }
-      const value = unparenthesized(r.node.children.find((c) => c.isNamed)!);
+      const value = stripParentheses(r.node.children.find((c) => c.isNamed)!);
       let lazy: string;
       if (shape.form === 'materialize') {
         const replacement = lazyArgument(value, model);
@@ -402,15 +402,6 @@ function nextStatement(statement: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
-function unparenthesized(node: SyntaxNode): SyntaxNode {
-  let n = node;
-  while (n.type === 'parenthesized_expression') {
-    const inner = n.children.find((c) => c.isNamed && c.type !== 'comment');
-    if (!inner) break;
-    n = inner;
-  }
-  return n;
-}
 
 function lineSnippet(text: string, node: SyntaxNode): string {
   let p = node;

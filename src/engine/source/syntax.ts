@@ -309,3 +309,14 @@ export function ancestor(node: SyntaxNode, types: ReadonlySet<string> | string):
 export function nodeText(node: SyntaxNode, source: string): string {
   return node.children.length === 0 ? node.text : source.slice(node.start, node.end);
 }
+
+/** The expression inside any number of parentheses: `((x))` → `x`. */
+export function stripParentheses(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.type === 'parenthesized_expression') {
+    const inner = n.children.find((c) => c.isNamed && c.type !== 'comment');
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
