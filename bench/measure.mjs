@@ -2,8 +2,8 @@
 //   node bench/measure.mjs floor <corpus>          bare web-tree-sitter parse + cursor walk, one thread
 //   node bench/measure.mjs ours <corpus> [cli args] pysparse-lint's CLI from dist/
 //   node bench/measure.mjs ruff <corpus> [rules]   Ruff's WASM build, one thread (rules: comma list, or "default")
-// Prints `@@bench {"ms":…,"maxRssKb":…,"files":…}` on stderr when it ends. Time runs from the start
-// of the work (loading WASM and code included), peak RSS covers every thread of the process.
+// Prints `@@bench {"ms":…,"cpuMs":…,"maxRssKb":…}` on stderr when it ends. Time runs from the start
+// of the work (loading WASM and code included); CPU time and peak RSS cover every thread.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,7 +15,9 @@ let files = 0;
 
 function report(extra = {}) {
   const ms = Math.round(performance.now() - started);
-  process.stderr.write(`\n@@bench ${JSON.stringify({ kind, ms, maxRssKb: process.resourceUsage().maxRSS, files, ...extra })}\n`);
+  const usage = process.resourceUsage();
+  const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+  process.stderr.write(`\n@@bench ${JSON.stringify({ kind, ms, cpuMs, maxRssKb: usage.maxRSS, files, ...extra })}\n`);
 }
 
 async function discover() {

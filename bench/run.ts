@@ -26,12 +26,14 @@ const temporary = new Set<string>();
 
 interface Sample {
   readonly ms: number;
+  readonly cpuMs: number;
   readonly maxRssKb: number;
 }
 
 interface Row {
   readonly name: string;
   readonly ms: number;
+  readonly cpuMs: number;
   readonly rssMb: number;
 }
 
@@ -62,8 +64,13 @@ async function measure(name: string, kind: string, corpus: string, extra: readon
     before?.(run);
     samples.push(await measureOnce(kind, corpus, extra));
   }
-  const row = { name, ms: median(samples.map((s) => s.ms)), rssMb: Math.round(median(samples.map((s) => s.maxRssKb)) / 1024) };
-  process.stderr.write(`  ${name}: ${(row.ms / 1000).toFixed(2)} s, ${row.rssMb} MB\n`);
+  const row = {
+    name,
+    ms: median(samples.map((s) => s.ms)),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    rssMb: Math.round(median(samples.map((s) => s.maxRssKb)) / 1024),
+  };
+  process.stderr.write(`  ${name}: ${(row.ms / 1000).toFixed(2)} s (CPU ${(row.cpuMs / 1000).toFixed(2)} s), ${row.rssMb} MB\n`);
   return row;
 }
 
@@ -109,26 +116,31 @@ async function benchCorpus(copies: number): Promise<{ copies: number; files: num
 }
 
 function table(result: { copies: number; files: number; rows: Row[] }): string {
-  const floor = result.rows[0]!.ms;
+  const floor = result.rows[0]!;
   const lines = [
     `Standard library ×${result.copies} (${result.files} files):`,
     '',
-    '| run | time (median) | ratio to floor | peak RSS |',
-    '| --- | ---: | ---: | ---: |',
-    ...result.rows.map((r) => `| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${(r.ms / floor).toFixed(2)} | ${r.rssMb} MB |`),
+    '| run | wall time | ratio to floor | CPU time (all threads) | CPU ratio | peak RSS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...result.rows.map((r) => `| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${(r.ms / floor.ms).toFixed(2)} | ${(r.cpuMs / 1000).toFixed(2)} s | ${(r.cpuMs / floor.cpuMs).toFixed(2)} | ${r.rssMb} MB |`),
   ];
   return lines.join('\n');
 }
 
 function growth(results: readonly { copies: number; rows: Row[] }[]): string {
   const base = results.find((r) => r.copies === 1);
-  if (!base || results.length < 2) return '';
-  const lines = ['Growth against ×1 (linear: time and memory scale with the copies):', '', '| run | ' + results.filter((r) => r.copies !== 1).map((r) => `×${r.copies} time | ×${r.copies} RSS`).join(' | ') + ' |',
-    '| --- |' + results.filter((r) => r.copies !== 1).map(() => ' ---: | ---: |').join('')];
+  const others = results.filter((r) => r.copies !== 1);
+  if (!base || others.length === 0) return '';
+  const lines = [
+    'Growth against ×1 (linear: ×2 and ×4 for ×2 and ×4 the files):',
+    '',
+    `| run | ${others.map((r) => `×${r.copies} wall | ×${r.copies} CPU | ×${r.copies} RSS`).join(' | ')} |`,
+    `| --- |${others.map(() => ' ---: | ---: | ---: |').join('')}`,
+  ];
   for (const [i, row] of base.rows.entries()) {
-    const cells = results.filter((r) => r.copies !== 1).map((r) => {
+    const cells = others.map((r) => {
       const other = r.rows[i];
-      return other ? `${(other.ms / row.ms).toFixed(2)}× | ${(other.rssMb / row.rssMb).toFixed(2)}×` : '– | –';
+      return other ? `${(other.ms / row.ms).toFixed(2)}× | ${(other.cpuMs / row.cpuMs).toFixed(2)}× | ${(other.rssMb / row.rssMb).toFixed(2)}×` : '– | – | –';
     });
     lines.push(`| ${row.name} | ${cells.join(' | ')} |`);
   }
