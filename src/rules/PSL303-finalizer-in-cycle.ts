@@ -53,44 +53,98 @@ export default defineRule({
   },
   check(project, ctx) {
     const analysis = analyzeReferenceCycles(project);
-    const found = new Map<string, { fn: FunctionRef; cycles: ReferenceCycle[] }>();
-    const note = (fn: FunctionRef | undefined, cycle: ReferenceCycle) => {
+    const { instances } = analysis;
+    // Each finalizer's cycles, as indices into `instances`; only the first SHOWN are ever shown.
+    const found = new Map<string, { fn: FunctionRef; cycles: number[] }>();
+    const note = (fn: FunctionRef | undefined, cycles: readonly number[]) => {
       if (!fn) return;
       const entry = found.get(fn.globalId) ?? { fn, cycles: [] };
-      if (!entry.cycles.includes(cycle)) entry.cycles.push(cycle);
+      entry.cycles = firstCycles(entry.cycles, cycles);
       found.set(fn.globalId, entry);
     };
-    for (const cycle of analysis.instances) {
+    instances.forEach((cycle, i) => {
       for (const id of cycle.classes) {
         const cls = project.classes.get(id);
-        if (cls) note(project.findMethod(cls, '__del__'), cycle);
+        if (cls) note(analysis.findMethod(cls, '__del__'), [i]);
       }
-      // Instances of subclasses run the methods that build the cycle on `self`.
-      const stack = [...cycle.selfClasses];
-      const seen = new Set(stack);
-      while (stack.length > 0) {
-        for (const sub of analysis.subclasses.get(stack.pop()!) ?? []) {
-          if (seen.has(sub)) continue;
-          seen.add(sub);
-          stack.push(sub);
-          note(project.functions.get(`${sub}.__del__`), cycle);
-        }
-      }
-    }
+    });
+    // Instances of subclasses run the methods that build the cycle on `self`.
+    for (const [id, cycles] of inheritedCycles(instances, analysis.subclasses)) note(project.functions.get(`${id}.__del__`), cycles);
     for (const { fn, cycles } of [...found.values()].sort((a, b) => (a.fn.globalId < b.fn.globalId ? -1 : 1))) {
       if (fn.fn.classId === null) continue;
-      const first = cycles[0]!;
-      const related: RelatedLocation[] = cycles.slice(0, 4).map((c) => ({
+      const shown = cycles.map((i) => instances[i]!);
+      const related: RelatedLocation[] = shown.map((c) => ({
         file: c.file, span: c.site, message: `reference cycle: \`${c.text}\``,
       }));
       ctx.report({
         file: fn.file.module.path,
         span: fn.fn.nameSpan,
         messageId: 'finalizerInCycle',
-        data: { cls: fn.fn.classId, cycle: first.text },
+        data: { cls: fn.fn.classId, cycle: shown[0]!.text },
         related,
         suggestions: [{ title: 'Release the resource with `weakref.finalize(self, cleanup, resource)` or an explicit `close()` instead of `__del__`' }],
       });
     }
   },
 });
+
+/** How many cycles a finding names (the first as the message, all as related locations). */
+const SHOWN = 4;
+
+/** The SHOWN earliest cycles of two ascending lists, ascending. */
+function firstCycles(a: readonly number[], b: readonly number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, SHOWN);
+}
+
+/**
+ * For each class below one whose own methods build a cycle on `self`, the earliest such cycles
+ * of its (strict) ancestors. One pass down the subclass graph in topological order, so a chain
+ * of N classes costs N steps, not N per cycle; classes in a loop of bases (re-bound names) are
+ * revisited until nothing changes.
+ */
+function inheritedCycles(
+  instances: readonly ReferenceCycle[], subclasses: ReadonlyMap<string, readonly string[]>,
+): Map<string, number[]> {
+  const own = new Map<string, number[]>();
+  instances.forEach((cycle, i) => {
+    for (const id of cycle.selfClasses) own.set(id, firstCycles(own.get(id) ?? [], [i]));
+  });
+  // The classes below those, and how many bases of each are among them.
+  const pending = new Map<string, number>();
+  const reached = [...own.keys()];
+  for (const id of reached) pending.set(id, pending.get(id) ?? 0);
+  for (let i = 0; i < reached.length; i++) {
+    for (const sub of subclasses.get(reached[i]!) ?? []) {
+      if (!pending.has(sub)) reached.push(sub);
+      pending.set(sub, (pending.get(sub) ?? 0) + 1);
+    }
+  }
+  const queue = reached.filter((id) => pending.get(id) === 0);
+  for (let i = 0; i < queue.length; i++) {
+    for (const sub of subclasses.get(queue[i]!) ?? []) {
+      const left = pending.get(sub)! - 1;
+      pending.set(sub, left);
+      if (left === 0) queue.push(sub);
+    }
+  }
+  const sorted = new Set(queue);
+  for (const id of reached) if (!sorted.has(id)) queue.push(id);
+  const queued = new Set(queue);
+  const inherited = new Map<string, number[]>();
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]!;
+    queued.delete(id);
+    const passed = firstCycles(own.get(id) ?? [], inherited.get(id) ?? []);
+    for (const sub of subclasses.get(id) ?? []) {
+      const before = inherited.get(sub) ?? [];
+      const after = firstCycles(before, passed);
+      if (after.length === before.length && after.every((x, k) => x === before[k])) continue;
+      inherited.set(sub, after);
+      if (!queued.has(sub)) {
+        queued.add(sub);
+        queue.push(sub);
+      }
+    }
+  }
+  return inherited;
+}

@@ -34,9 +34,11 @@ interface Store {
   readonly container?: string;
   /** A `global`/`nonlocal` name. */
   readonly outer?: boolean;
+  /** Handed to a helper of this file that keeps it (`self._fail(item, e)`). */
+  readonly helper?: boolean;
 }
 
-type MessageId = 'keptInLocal' | 'keptInOuter' | 'storedOnObject' | 'storedInContainer' | 'excInfoLocal' | 'excInfoStored';
+type MessageId = 'keptInLocal' | 'keptInOuter' | 'storedOnObject' | 'storedInContainer' | 'keptByHelper' | 'excInfoLocal' | 'excInfoStored';
 
 export default defineRule({
   code: 'PSL304',
@@ -56,15 +58,17 @@ export default defineRule({
       '`{text}` keeps the caught exception `{name}` on an object: its traceback holds the frame and every local in it until the cycle collector runs',
     storedInContainer:
       '`{text}` keeps the caught exception `{name}` in a container: its traceback holds the frame and every local in it until the cycle collector runs',
+    keptByHelper:
+      '`{text}` hands the caught exception `{name}` to a helper that keeps it on an object or in a container: its traceback holds the frame and every local in it until the cycle collector runs',
     excInfoLocal:
       '`{text}` keeps a traceback in a local that is never deleted: traceback → this frame → `{name}` is a reference cycle holding every local of the function',
     excInfoStored:
-      '`{text}` keeps `sys.exc_info()` (with its traceback) on an object or in a container: the traceback holds the frames and all their locals',
+      '`{text}` keeps a traceback (`sys.exc_info()`, `e.__traceback__`) on an object or in a container: the traceback holds the frames and all their locals',
   },
   options: {},
   docs: {
     whatItDoes:
-      'Checks for a caught exception or traceback kept beyond its `except` block: `self.last_error = e`, `errors.append(e)`, `results.append(Failure(item, e))`, binding it to another local (`last_exc = e` in a retry loop), and `sys.exc_info()` (or `e.__traceback__`) stored in a local that is not deleted, or on an object. Not reported: `str(e)`/`repr(e)`, logging, re-raising, passing it on (`future.set_exception(e)`, `queue.put(e)`), a local cleared with `del`/`= None` later in the function or in a `finally`, and an alias that only the handler itself returns or raises (or that is returned or raised at the end of a function with no retry loop).',
+      'Checks for a caught exception or traceback kept beyond its `except` block: `self.last_error = e`, `errors.append(e)`, `results.append(Failure(item, e))`, binding it to another local (`last_exc = e` in a retry loop), handing it to a helper of the same file that keeps it (`self._record_failure(item, e)`), and `sys.exc_info()` (or `e.__traceback__`) stored in a local that is not deleted, or on an object. Not reported: `str(e)`/`repr(e)`, logging, re-raising, passing it on (`future.set_exception(e)`, `queue.put(e)`), an exception whose traceback the handler drops first (`e.__traceback__ = None`), and a local cleared with `del`/`= None` later in the function or in a `finally`. Returning or raising the alias (`raise last_exc` after a retry loop, `return value, error`) does not end the cycle and is reported: the exception leaves, but its traceback still holds this function\'s frame, and the frame still holds the alias.',
     whyBad:
       'An exception holds its traceback, the traceback holds every frame it passed through, and each frame holds all of its local variables. Keeping the exception where one of those frames can reach it — a local of the catching function, or `self` — makes a reference cycle: the frames, their locals and whatever they hold (request bodies, parsed rows, buffers) stay alive until the cycle collector runs. This is why Python deletes the `as` name at the end of the handler.',
     example: [
@@ -112,7 +116,7 @@ export default defineRule({
       reported.add(store.statement.start);
       const messageId: MessageId = store.excInfo
         ? store.kind === 'local' ? 'excInfoLocal' : 'excInfoStored'
-        : store.outer ? 'keptInOuter'
+        : store.outer ? 'keptInOuter' : store.helper ? 'keptByHelper'
           : store.kind === 'local' ? 'keptInLocal' : store.kind === 'object' ? 'storedOnObject' : 'storedInContainer';
       ctx.report({
         span: model.source.span(store.statement.start, store.statement.end),
@@ -145,20 +149,44 @@ function handlerStores(model: SemanticModel, clause: SyntaxNode): { store: Store
   if (!name || !block) return [];
   const carriers = new Set([name]);
   const out: { store: Store; name: string }[] = [];
-  for (const statement of simpleStatements(block)) {
+  const statements = simpleStatements(block);
+  // `e.__traceback__ = None` / `e.with_traceback(None)`: the exception no longer holds any frame.
+  const stripped = statements.some((st) => dropsTraceback(st, name));
+  for (const statement of statements) {
     for (const store of storesIn(model, statement, carriers)) {
+      if (stripped && !store.excInfo) continue;
       if (store.kind === 'local' && !store.outer) {
         // Rebinding the handler's own name: Python deletes it at the end of the handler anyway.
         const names = store.names.filter((n) => n !== name);
         if (names.length === 0) continue;
         for (const n of names) carriers.add(n);
-        if (isShortLivedLocal(model, { ...store, names }, clause, block)) continue;
+        // Returning or raising the alias does not help: the frame the traceback holds keeps
+        // the local after the function has left (`raise last_exc` after a retry loop, `return
+        // value, error`). Only clearing it (`del`, `= None`, in a `finally`) breaks the cycle.
+        if (isCleared(model, { ...store, names }, clause)) continue;
       }
       if (store.kind === 'container' && store.container && isCleared(model, { ...store, names: [store.container] }, clause)) continue;
       out.push({ store, name });
     }
   }
   return out;
+}
+
+/** `name.__traceback__ = None` or `name.with_traceback(None)` as a statement. */
+function dropsTraceback(statement: SyntaxNode, name: string): boolean {
+  const expr = statement.type === 'expression_statement' ? statement.children[0] : undefined;
+  if (expr?.type === 'assignment') {
+    const left = field(expr, 'left');
+    return left?.type === 'attribute' && field(left, 'attribute')?.text === '__traceback__'
+      && field(left, 'object')?.text === name && field(expr, 'right')?.type === 'none';
+  }
+  if (expr?.type === 'call') {
+    const callee = field(expr, 'function');
+    const arg = field(expr, 'arguments')?.children.filter((c) => c.isNamed);
+    return callee?.type === 'attribute' && field(callee, 'attribute')?.text === 'with_traceback'
+      && field(callee, 'object')?.text === name && arg?.length === 1 && arg[0]!.type === 'none';
+  }
+  return false;
 }
 
 /** `x = sys.exc_info()` and friends: a local only counts inside a handler of the same function. */
@@ -259,12 +287,17 @@ function storesIn(model: SemanticModel, statement: SyntaxNode, carriers: Readonl
           const carried = args.children.map((a) => (a.isNamed ? carries(model, a.type === 'keyword_argument' ? (field(a, 'value') ?? a) : a, carriers, 0) : false)).find((c) => c);
           const holder = field(callee, 'object');
           if (carried) add('container', [], carried === 'exc-info', holder?.type === 'identifier' ? { container: holder.text } : {});
+          return true;
         }
       } else if (callee?.type === 'identifier' && callee.text === 'setattr' && args) {
         const value = args.children.filter((c) => c.isNamed)[2];
         const carried = value ? carries(model, value, carriers, 0) : false;
         if (carried) add('object', [], carried === 'exc-info');
+        return true;
       }
+      // `self._record_failure(item, e)`, `remember(e)`: a helper in this file that keeps it.
+      const kept = carriers.size > 0 && args ? helperKeeps(model, n, carriers) : false;
+      if (kept) add('object', [], kept === 'exc-info', { helper: true });
     }
     return true;
   });
@@ -272,6 +305,106 @@ function storesIn(model: SemanticModel, statement: SyntaxNode, carriers: Readonl
 }
 
 const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension']);
+
+/** Helpers being looked into (a helper that calls itself is not followed again). */
+const helpersInProgress = new Set<SyntaxNode>();
+const helperVerdicts = new WeakMap<SyntaxNode, Map<string, false | 'exception' | 'exc-info'>>();
+
+/**
+ * Whether a call hands a carried value to a helper defined in this file that keeps its
+ * parameter beyond the call: a method of the caller's own class (`self._fail(e)`) or a
+ * module-level function (`remember(e)`) whose body stores the parameter on an object, in a
+ * container it does not own as a local, or in a global. A local alias in the helper is no
+ * cycle: the exception's traceback does not hold the helper's frame.
+ */
+function helperKeeps(model: SemanticModel, call: SyntaxNode, carriers: ReadonlySet<string>): false | 'exception' | 'exc-info' {
+  const target = helperDefinition(model, call);
+  if (!target) return false;
+  const params = (field(target.def, 'parameters')?.children ?? []).filter((p) => p.isNamed).map(paramName);
+  const offset = target.method ? 1 : 0;
+  let position = 0;
+  for (const a of field(call, 'arguments')?.children ?? []) {
+    if (!a.isNamed || a.type === 'comment') continue;
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return false;
+    const keyword = a.type === 'keyword_argument' ? field(a, 'name')?.text : undefined;
+    const value = a.type === 'keyword_argument' ? field(a, 'value') : a;
+    const param = keyword ?? params[offset + position++];
+    const carried = value ? carries(model, value, carriers, 0) : false;
+    if (!carried || !param) continue;
+    const kept = paramKept(model, target.def, param);
+    if (kept) return carried === 'exc-info' ? carried : kept;
+  }
+  return false;
+}
+
+function helperDefinition(model: SemanticModel, call: SyntaxNode): { def: SyntaxNode; method: boolean } | null {
+  const callee = field(call, 'function');
+  if (callee?.type === 'identifier') {
+    const def = definitionIn(model.root, callee.text);
+    return def ? { def, method: false } : null;
+  }
+  if (callee?.type !== 'attribute') return null;
+  const receiver = field(callee, 'object');
+  const method = field(callee, 'attribute')?.text;
+  const fn = functionOf(call);
+  const body = fn?.parent?.type === 'block' ? fn.parent : fn?.parent?.parent?.type === 'block' ? fn.parent.parent : null;
+  const cls = body?.parent?.type === 'class_definition' ? body.parent : null;
+  const self = fn ? paramName((field(fn, 'parameters')?.children ?? []).find((p) => p.isNamed)) : undefined;
+  if (!cls || !method || receiver?.type !== 'identifier' || receiver.text !== self) return null;
+  const def = definitionIn(field(cls, 'body')!, method);
+  return def ? { def, method: true } : null;
+}
+
+/** A `def name` directly in `block` (decorated or not). */
+function definitionIn(block: SyntaxNode, name: string): SyntaxNode | null {
+  for (const c of block.children) {
+    const def = c.type === 'decorated_definition' ? field(c, 'definition') : c;
+    if (def?.type === 'function_definition' && field(def, 'name')?.text === name) return def;
+  }
+  return null;
+}
+
+function paramKept(model: SemanticModel, def: SyntaxNode, param: string): false | 'exception' | 'exc-info' {
+  let verdicts = helperVerdicts.get(def);
+  if (!verdicts) helperVerdicts.set(def, (verdicts = new Map()));
+  const known = verdicts.get(param);
+  if (known !== undefined) return known;
+  const body = field(def, 'body');
+  if (!body || helpersInProgress.has(def)) return false;
+  helpersInProgress.add(def);
+  let kept: false | 'exception' | 'exc-info' = false;
+  try {
+    for (const statement of simpleStatements(body)) {
+      // `except E as exc:` inside the helper binds the name to another exception.
+      if (rebindsInHandler(statement, param, body)) continue;
+      for (const store of storesIn(model, statement, new Set([param]))) {
+        const keeps = store.kind === 'object' || (store.kind === 'local' && store.outer)
+          || (store.kind === 'container' && (!store.container || !isLocalOf(model, store.container, statement)));
+        if (keeps) kept = store.excInfo ? 'exc-info' : 'exception';
+      }
+      if (kept) break;
+    }
+  } finally {
+    helpersInProgress.delete(def);
+  }
+  verdicts.set(param, kept);
+  return kept;
+}
+
+function rebindsInHandler(statement: SyntaxNode, name: string, body: SyntaxNode): boolean {
+  for (let p = statement.parent; p && p !== body; p = p.parent) {
+    if (p.type !== 'except_clause' && p.type !== 'except_group_clause') continue;
+    const as = p.children.find((c) => c.type === 'as_pattern');
+    if (as && field(as, 'alias')?.children.some((c) => c.type === 'identifier' && c.text === name)) return true;
+  }
+  return false;
+}
+
+/** `name` is a plain local (or parameter) of the function `node` is in. */
+function isLocalOf(model: SemanticModel, name: string, node: SyntaxNode): boolean {
+  const found = model.lookup(name, node);
+  return !!found && found.scope.kind === 'function' && !found.scope.declaredOuter.has(name) && found.binding.kind !== 'parameter';
+}
 
 /** Which names of an unpacking target receive the exception or a traceback. */
 function patternNames(model: SemanticModel, target: SyntaxNode, value: SyntaxNode, carriers: ReadonlySet<string>): string[] {
@@ -443,35 +576,8 @@ function functionOf(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-/**
- * A local alias is harmless (or deliberately short-lived) when it is cleared later (`del x`,
- * `x = None`, `traceback.clear_frames(x)`), when the handler itself returns or raises (the alias
- * never outlives the handler in a running function), or when, outside any retry loop, the only
- * later reads return or raise it at once.
- */
-function isShortLivedLocal(model: SemanticModel, store: Store, handler: SyntaxNode, block: SyntaxNode): boolean {
-  if (isCleared(model, store, handler)) return true;
-  if (store.excInfo) return false;
-  const last = block.children.filter((c) => c.isNamed && c.type !== 'comment').at(-1);
-  if (last?.type === 'return_statement' || last?.type === 'raise_statement') return true;
-  if (isInLoop(handler)) return false;
-  const index = scopeIndex(model, functionOf(handler) ?? rootOf(handler));
-  const after = handler.parent?.end ?? handler.end;
-  let reads = 0;
-  for (const name of store.names) {
-    for (const n of index.names.get(name) ?? []) {
-      if (n.start < after) continue;
-      reads++;
-      if (!isReturnedOrRaised(n)) return false;
-    }
-  }
-  return reads > 0;
-}
-
-/** What `isCleared` and `isShortLivedLocal` ask of a function (or module), found in one walk. */
+/** What `isCleared` asks of a function (or module), found in one walk. */
 interface ScopeIndex {
-  /** Name references (not `obj.attr`'s attr), by name, outside nested functions and classes. */
-  readonly names: ReadonlyMap<string, readonly SyntaxNode[]>;
   /** `del x`, `x = None`, `x.clear()`, by the name they clear. */
   readonly clears: ReadonlyMap<string, readonly SyntaxNode[]>;
   /** `traceback.clear_frames(…)` calls and their argument's text (which clears a name it starts with). */
@@ -482,12 +588,11 @@ const scopeIndexes = new WeakMap<SyntaxNode, ScopeIndex>();
 
 /**
  * The index of a function (or module): built once, so that each of many stores in it costs the
- * uses of its own names, not a walk of the whole function.
+ * clears of its own names, not a walk of the whole function.
  */
 function scopeIndex(model: SemanticModel, scope: SyntaxNode): ScopeIndex {
   const cached = scopeIndexes.get(scope);
   if (cached) return cached;
-  const names = new Map<string, SyntaxNode[]>();
   const clears = new Map<string, SyntaxNode[]>();
   const clearFrames: { node: SyntaxNode; arg: string }[] = [];
   const add = (map: Map<string, SyntaxNode[]>, name: string, node: SyntaxNode) => {
@@ -498,36 +603,15 @@ function scopeIndex(model: SemanticModel, scope: SyntaxNode): ScopeIndex {
   };
   walk(scope, (n) => {
     if (n !== scope && NESTED_SCOPES.has(n.type)) return false;
-    if (n.type === 'identifier') {
-      if (n.field !== 'attribute') add(names, n.text, n);
-      return false;
-    }
+    if (n.type === 'identifier') return false;
     const cleared = clearedBy(model, n);
     if (typeof cleared === 'string') clearFrames.push({ node: n, arg: cleared });
     else for (const name of cleared) add(clears, name, n);
     return true;
   });
-  const index = { names, clears, clearFrames };
+  const index = { clears, clearFrames };
   scopeIndexes.set(scope, index);
   return index;
-}
-
-function isReturnedOrRaised(id: SyntaxNode): boolean {
-  for (let p = id.parent; p; p = p.parent) {
-    if (p.type === 'return_statement' || p.type === 'raise_statement') return true;
-    // `if err:` / `if err is not None:` guarding the exit.
-    if (p.field === 'condition' && (p.parent?.type === 'if_statement' || p.parent?.type === 'elif_clause')) return true;
-    if (SIMPLE_STATEMENTS.has(p.type) || p.type === 'block') return false;
-  }
-  return false;
-}
-
-function isInLoop(node: SyntaxNode): boolean {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'for_statement' || p.type === 'while_statement') return true;
-    if (NESTED_SCOPES.has(p.type)) return false;
-  }
-  return false;
 }
 
 function rootOf(node: SyntaxNode): SyntaxNode {

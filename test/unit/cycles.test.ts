@@ -115,6 +115,7 @@ describe('cycle facts', () => {
       '    a[1:] = a',
       '    a += a',
       '    a.extend(b)',
+      '    a.attach(b)', // a call, so that the function's facts are kept
     ].join('\n'));
     const g = fn(f, 'f');
     assert.ok(!edges(g).includes('a -item-> a'));

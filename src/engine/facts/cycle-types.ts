@@ -35,11 +35,11 @@ export interface CycleObject {
   /** `attr` objects: the object the attribute was read from, and the attribute's name. */
   readonly base?: number;
   readonly attr?: string;
-  /** `attr` objects: false when this function later stores another value into that attribute. */
+  /** `attr` objects: false when this function later stores another value into that attribute (absent: live). */
   readonly live?: boolean;
   /** The class it is an instance of, when the code says: `new` objects, annotated parameters. */
   readonly type?: string;
-  /** The class (id in this module) of a `self` object. */
+  /** The class (id in this module) of a `self` object, while a function is analyzed (not in the facts). */
   readonly classId?: string;
 }
 

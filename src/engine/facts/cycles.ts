@@ -43,8 +43,17 @@ const NON_STORING_METHODS = /^(assert|fail|skipTest|subTest)/;
 /** Methods whose result is an element of the receiver. */
 const ELEMENT_GETTERS: ReadonlySet<string> = new Set(['get', 'setdefault', 'pop', '__getitem__', 'popleft']);
 
-/** Calls that wrap a coroutine in a task (which holds it until it finishes). */
-const TASK_METHODS: ReadonlySet<string> = new Set(['create_task', 'ensure_future']);
+/**
+ * Event-loop methods whose result holds what it was given: a task its coroutine, a handle its
+ * callback and arguments (`Handle` keeps them after it has run, until cancelled).
+ */
+const HOLDING_RESULTS: ReadonlyMap<string, string> = new Map([
+  ['create_task', 'asyncio.Task'], ['ensure_future', 'asyncio.Task'], ['call_later', 'asyncio.TimerHandle'],
+  ['call_at', 'asyncio.TimerHandle'], ['call_soon', 'asyncio.Handle'], ['call_soon_threadsafe', 'asyncio.Handle'],
+]);
+/** `getattr(self, f"on_{kind}")`: a dynamic name with one of these prefixes looks up a method. */
+const HANDLER_PREFIX = /^_*(on|handle|do|visit|cmd|command|callback|cb|dispatch|process)_/i;
+/** Functions that wrap a coroutine in a task (which holds it until it finishes). */
 const TASK_FACTORIES: ReadonlySet<string> = new Set(['asyncio.create_task', 'asyncio.ensure_future', 'asyncio.tasks.create_task', 'asyncio.tasks.ensure_future']);
 
 const EXIT_STATEMENTS: ReadonlySet<string> = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
@@ -655,6 +664,7 @@ class FunctionAnalyzer {
     const outcomes: Env[] = [];
     let hasElse = false;
     const consequence = field(stmt, 'consequence');
+    if (condition) this.narrow(condition);
     if (!(consequence && this.block(consequence, depth + 1))) outcomes.push(this.env);
     for (const alt of stmt.children) {
       if (alt.type !== 'elif_clause' && alt.type !== 'else_clause') continue;
@@ -662,7 +672,10 @@ class FunctionAnalyzer {
       if (alt.type === 'elif_clause') {
         this.statement = alt;
         const cond = field(alt, 'condition');
-        if (cond) this.refs(cond, 0);
+        if (cond) {
+          this.refs(cond, 0);
+          this.narrow(cond);
+        }
       } else hasElse = true;
       const body = field(alt, 'consequence') ?? field(alt, 'body') ?? alt.children.find((c) => c.type === 'block');
       if (!(body && this.block(body, depth + 1))) outcomes.push(this.env);
@@ -671,18 +684,93 @@ class FunctionAnalyzer {
     this.env = outcomes.length > 0 ? this.mergeEnvs(outcomes) : before;
   }
 
+  /**
+   * Inside `if isinstance(x, C):` (or `elif …`, or `… and isinstance(x, C)`), `x` names a view of
+   * its object, typed `C` when that is one class: the object holds the view (so cycles through
+   * the branch still close through it), but views from exclusive branches
+   * (`if isinstance(x, A): … elif isinstance(x, B): …`) are distinct objects, not one merged one.
+   */
+  private narrow(condition: SyntaxNode): void {
+    walk(condition, (node) => {
+      if (node.type === 'boolean_operator') return node.children.some((c) => c.type === 'and');
+      if (node.type === 'parenthesized_expression') return true;
+      if (node.type !== 'call') return false;
+      const callee = field(node, 'function');
+      if (!callee || this.model.resolveExpression(callee) !== 'builtins.isinstance') return false;
+      const [subject, classes] = (field(node, 'arguments')?.children ?? []).filter((c) => c.isNamed && c.type !== 'comment');
+      if (subject?.type !== 'identifier' || !classes) return false;
+      const type = annotationType(this.model, classes, 0);
+      const views: number[] = [];
+      for (const id of this.env.names.get(subject.text) ?? []) {
+        if (this.objects[id]!.kind === 'self') {
+          views.push(id);
+          continue;
+        }
+        const view = this.object(`narrow:${id}:${node.start}`, () => ({
+          kind: 'element', label: { of: id, suffix: '' }, ...(type ? { type } : {}),
+        }));
+        this.edge(id, view, 'iter');
+        views.push(view);
+      }
+      this.env.names.set(subject.text, views);
+      return false;
+    });
+  }
+
   private forStatement(stmt: SyntaxNode, depth: number): void {
     this.statement = stmt;
     const left = field(stmt, 'left');
     const right = field(stmt, 'right');
-    const sources = right ? this.iterationSources(right, 0) : [];
+    const split = left && right ? this.splitIteration(left, right) : null;
+    const sources = right && !split ? this.iterationSources(right, 0) : [];
     const before = cloneEnv(this.env);
-    if (left) this.bindElements(left, sources, stmt, 0);
+    if (split) for (const [target, from] of split) this.bindElements(target, from, stmt, 0);
+    else if (left) this.bindElements(left, sources, stmt, 0);
     const body = field(stmt, 'body');
     if (body) this.block(body, depth + 1);
     this.env = this.mergeEnvs([before, this.env]);
     const alt = field(stmt, 'alternative');
     if (alt) this.block(alt.children.find((c) => c.type === 'block') ?? alt, depth + 1);
+  }
+
+  /**
+   * `for a, b in zip(xs, ys)`: each name takes the elements of its own iterable (not of both);
+   * `for i, x in enumerate(xs)`: the index holds nothing. Null when the loop does not split so.
+   */
+  private splitIteration(left: SyntaxNode, right: SyntaxNode): [SyntaxNode, number[]][] | null {
+    if (!isPattern(left) || right.type !== 'call') return null;
+    const callee = field(right, 'function');
+    const keysAndValues = this.splitItems(left, callee);
+    if (keysAndValues) return keysAndValues;
+    const qualified = callee ? this.model.resolveExpression(callee) : null;
+    if (qualified !== 'builtins.zip' && qualified !== 'builtins.enumerate') return null;
+    const args = (field(right, 'arguments')?.children ?? []).filter((c) => c.isNamed && c.type !== 'comment' && c.type !== 'keyword_argument');
+    const targets = namedItems(left);
+    if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return null;
+    if (qualified === 'builtins.enumerate') {
+      if (args.length !== 1 || targets.length !== 2) return null;
+      return [[targets[0]!, []], [targets[1]!, this.iterationSources(args[0]!, 1)]];
+    }
+    if (targets.length !== args.length) return null;
+    return targets.map((t, i) => [t, this.iterationSources(args[i]!, 1)]);
+  }
+
+  /**
+   * `for key, value in d.items()`: the key and the value are different objects (both held by
+   * d): the value is taken from a `d.values()` view, so that `value.add(key)` is no self-store.
+   */
+  private splitItems(left: SyntaxNode, callee: SyntaxNode | undefined): [SyntaxNode, number[]][] | null {
+    if (callee?.type !== 'attribute' || field(callee, 'attribute')?.text !== 'items') return null;
+    const targets = namedItems(left);
+    const object = field(callee, 'object');
+    if (targets.length !== 2 || !object) return null;
+    const dicts = this.refs(object, 1);
+    const views = dicts.map((d) => {
+      const view = this.object(`values:${d}`, () => ({ kind: 'element', label: { of: d, suffix: '.values()' } }));
+      this.edge(d, view, 'iter');
+      return view;
+    });
+    return [[targets[0]!, dicts], [targets[1]!, views]];
   }
 
   /**
@@ -871,9 +959,12 @@ class FunctionAnalyzer {
       case 'conditional_expression':
       case 'boolean_operator': {
         const parts = node.children.filter((c) => c.isNamed);
-        // `a if cond else b`: the condition's value is not the result.
-        const values = node.type === 'conditional_expression' ? [parts[0], parts[2]] : parts;
+        // `a if cond else b`: the condition's value is not the result. `a and b` is `a` only when
+        // `a` is falsy (None, an empty container), which holds nothing: only `b` counts.
+        const isAnd = node.type === 'boolean_operator' && node.children.some((c) => c.type === 'and');
+        const values = node.type === 'conditional_expression' ? [parts[0], parts[2]] : isAnd ? parts.slice(-1) : parts;
         if (node.type === 'conditional_expression' && parts[1]) this.refs(parts[1], depth + 1);
+        if (isAnd && parts[0]) this.refs(parts[0], depth + 1);
         return union(values.flatMap((v) => (v ? this.refs(v, depth + 1) : [])));
       }
       case 'named_expression': {
@@ -1008,13 +1099,14 @@ class FunctionAnalyzer {
         }
         // `d.setdefault(k, [])`, `d.get(k)`: the result is (or becomes) one of d's elements.
         const fromContainer = method !== null && ELEMENT_GETTERS.has(method);
+        const holding = !fromContainer && method !== null ? HOLDING_RESULTS.get(method) : undefined;
         const result = fromContainer
           ? union([...this.elementsOf(receivers), ...(method === 'setdefault' ? (args[1]?.refs ?? []) : [])])
-          : method !== null && TASK_METHODS.has(method)
-            ? [this.nodeObject('new', call, { type: 'asyncio.Task' })]
+          : holding
+            ? [this.nodeObject('new', call, { type: holding })]
             : [this.nodeObject('value', call)];
-        if (!fromContainer && method !== null && TASK_METHODS.has(method)) {
-          // A task holds its coroutine until it finishes.
+        if (holding) {
+          // A task holds its coroutine until it finishes; a handle its callback until cancelled.
           for (const a of args) for (const r of a.refs) this.edge(result[0]!, r, 'item');
         }
         // Calls on `self` are kept even without arguments: `self._run()` may build a coroutine.
@@ -1050,7 +1142,7 @@ class FunctionAnalyzer {
       const name = argsNode?.children.filter((c) => c.isNamed)[1];
       const attr = name?.type === 'string' ? stringContent(name) : null;
       if (qualified === 'builtins.getattr') {
-        if (!attr) return [];
+        if (!attr) return name && HANDLER_PREFIX.test(literalPrefix(name)) ? [this.dynamicMethod(call, args[0]?.refs ?? [])] : [];
         return (args[0]?.refs ?? []).flatMap((b) => this.readAttr(b, attr));
       }
       for (const holder of args[0]?.refs ?? []) {
@@ -1129,7 +1221,23 @@ class FunctionAnalyzer {
     const captured = dedupe(names.flatMap((n) => this.nameRefsByText(n)));
     const closure = this.nodeObject('closure', node);
     for (const r of captured) this.edge(closure, r, 'capture');
+    // Default values are evaluated once and kept by the function: `lambda s=self: s.close()`.
+    for (const p of field(node, 'parameters')?.children ?? []) {
+      if (p.type !== 'default_parameter' && p.type !== 'typed_default_parameter') continue;
+      const value = field(p, 'value');
+      if (value) for (const r of this.refs(value, 1)) this.edge(closure, r, 'capture');
+    }
     return closure;
+  }
+
+  /**
+   * `getattr(self, f"on_{kind}")`: a method looked up by a handler-like name. Which one is not
+   * known, so it stands as a callable capturing the object (a bound method holds its instance).
+   */
+  private dynamicMethod(call: SyntaxNode, bases: readonly number[]): number {
+    const method = this.nodeObject('closure', call);
+    for (const b of bases) this.edge(method, b, 'capture');
+    return method;
   }
 
   /** A captured name (already known to be a variable of this or an enclosing function). */
@@ -1218,6 +1326,70 @@ class FunctionAnalyzer {
 
   // ---- output --------------------------------------------------------------------------
 
+  /**
+   * Whether a call-free function can still show up in the link step, where only `base ↔
+   * base.attr` edges (`implicit`, `bound`) are added to its own: with those (both ways), do its
+   * edges close a cycle, or lead from a parameter or a returned object to another parameter
+   * through a store (a summary its callers would apply)?
+   */
+  private mayMatterWithoutCalls(edges: readonly RawEdge[]): boolean {
+    // Local numbering of the objects the edges touch and their bases: an attribute object no
+    // edge touches hangs off its base alone and cannot be part of a cycle through an edge.
+    const local = new Map<number, number>();
+    const ids: number[] = [];
+    const add = (id: number) => {
+      for (let cur: number | undefined = id; cur !== undefined && !local.has(cur); cur = this.objects[cur]!.base) {
+        local.set(cur, ids.length);
+        ids.push(cur);
+      }
+    };
+    for (const e of edges) {
+      if (e.from === e.to) return true;
+      add(e.from);
+      add(e.to);
+    }
+    for (const r of this.returns) add(r);
+    for (const [i, o] of this.objects.entries()) if (o.paramIndex !== undefined) add(i);
+    const links: number[][] = ids.map(() => []);
+    const stores: number[][] = ids.map(() => []);
+    for (const e of edges) {
+      const from = local.get(e.from)!;
+      // `capture` and `iter` edges are structural: a summary needs a store on its path.
+      (e.kind === 'capture' || e.kind === 'iter' ? links : stores)[from]!.push(local.get(e.to)!);
+    }
+    ids.forEach((id, i) => {
+      const base = this.objects[id]!.base;
+      if (base === undefined) return;
+      links[local.get(base)!]!.push(i);
+      links[i]!.push(local.get(base)!);
+    });
+    const component = componentsOf(ids.map((_, i) => [...links[i]!, ...stores[i]!]));
+    if (edges.some((e) => component[local.get(e.from)!] === component[local.get(e.to)!])) return true;
+    // Breadth-first over (object, has a store been passed) from each parameter and returned object.
+    const isParam = (i: number) => this.objects[ids[i]!]!.paramIndex !== undefined;
+    for (const r of ids.keys()) {
+      if (!isParam(r) && !this.returns.has(ids[r]!)) continue;
+      const seen = new Set<number>([r * 2]);
+      const todo = [r * 2];
+      while (todo.length > 0) {
+        const state = todo.pop()!;
+        const node = state >> 1;
+        const stored = state & 1;
+        const step = (next: number, nowStored: number) => {
+          const key = next * 2 + nowStored;
+          if (seen.has(key)) return false;
+          if (nowStored && next !== r && isParam(next)) return true;
+          seen.add(key);
+          todo.push(key);
+          return false;
+        };
+        for (const next of links[node]!) if (step(next, stored)) return true;
+        for (const next of stores[node]!) if (step(next, 1)) return true;
+      }
+    }
+    return false;
+  }
+
   private finish(): FunctionCycleFacts | null {
     // An attribute object is still held by its base at the end unless a later store replaced it.
     const live = new Map<number, boolean>();
@@ -1264,6 +1436,9 @@ class FunctionAnalyzer {
     const calls = pruned.filter((c) => c.args.some((a) => a.refs.length > 0) || (c.result !== null && used.has(c.result)));
     if (edges.length === 0 && calls.length === 0 && !this.context.node) return null;
     if (edges.length === 0 && calls.length === 0 && ![...this.returns].some((r) => this.objects[r]!.kind === 'param' || this.objects[r]!.kind === 'self')) return null;
+    // Without calls, the link step adds only `base ↔ base.attr` edges: a function whose graph
+    // (with those, both ways) has no cycle and links no parameter to another can never matter.
+    if (calls.length === 0 && !this.mayMatterWithoutCalls(edges)) return null;
     // Keep only objects an edge or call mentions, and the bases of kept attribute objects.
     const keep = new Set<number>();
     const mark = (id: number) => {
@@ -1290,9 +1465,10 @@ class FunctionAnalyzer {
       if (o.paramIndex !== undefined) out.paramIndex = o.paramIndex;
       if (o.base !== undefined) out.base = map(o.base);
       if (o.attr !== undefined) out.attr = o.attr;
-      if (o.kind === 'attr') out.live = live.get(old) ?? true;
+      // Only the exception is written: an attribute object is live unless it says otherwise.
+      if (o.kind === 'attr' && live.get(old) === false) out.live = false;
       if (o.type !== undefined) out.type = o.type;
-      if (o.classId !== undefined) out.classId = o.classId;
+      // (`classId` stays behind: only this analysis reads it, the link step has `selfClassId`.)
       return out;
     });
     const sites = new Map<SyntaxNode, { site: Span; text: string }>();
@@ -1465,6 +1641,19 @@ export function stringContent(node: SyntaxNode): string | null {
   return parts.map((p) => p.text).join('');
 }
 
+/** The literal text an f-string or `"prefix" + x` starts with (empty when it starts otherwise). */
+function literalPrefix(node: SyntaxNode): string {
+  let head: SyntaxNode | undefined = node;
+  while (head?.type === 'binary_operator') head = head.children.find((c) => c.isNamed);
+  if (head?.type !== 'string') return '';
+  let out = '';
+  for (const c of head.children) {
+    if (c.type === 'interpolation') break;
+    if (c.type === 'string_content') out += c.text;
+  }
+  return out;
+}
+
 function isDerivedLabel(label: SyntaxNode | DerivedLabel): label is DerivedLabel {
   return 'of' in label;
 }
@@ -1489,6 +1678,54 @@ function dedupe(ids: number[]): number[] {
 function union(ids: number[]): number[] {
   const unique = dedupe(ids);
   return unique.length > MAX_ALTERNATIVES ? unique.slice(-MAX_ALTERNATIVES) : unique;
+}
+
+/** The strongly connected component of each node (Tarjan's algorithm, on an explicit stack). */
+function componentsOf(graph: readonly (readonly number[])[]): Int32Array {
+  const n = graph.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  let counter = 0;
+  let components = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    const work: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const out = graph[frame.node]!;
+      if (frame.edge < out.length) {
+        const next = out[frame.edge++]!;
+        if (index[next] === -1) {
+          index[next] = low[next] = counter++;
+          stack.push(next);
+          onStack[next] = 1;
+          work.push({ node: next, edge: 0 });
+        } else if (onStack[next]) low[frame.node] = Math.min(low[frame.node]!, index[next]!);
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1]!.node;
+        low[parent] = Math.min(low[parent]!, low[frame.node]!);
+      }
+      if (low[frame.node] === index[frame.node]) {
+        let member: number;
+        do {
+          member = stack.pop()!;
+          onStack[member] = 0;
+          component[member] = components;
+        } while (member !== frame.node);
+        components++;
+      }
+    }
+  }
+  return component;
 }
 
 function cloneEnv(env: Env): Env {

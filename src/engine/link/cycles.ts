@@ -45,6 +45,8 @@ export interface CycleAnalysis {
   readonly instances: readonly ReferenceCycle[];
   /** Direct subclasses by class global id (for finalizer lookup in subclasses). */
   readonly subclasses: ReadonlyMap<string, readonly string[]>;
+  /** `ProjectGraph.findMethod`, with answers shared along chains of bases. */
+  readonly findMethod: (cls: ClassRef, name: string) => FunctionRef | undefined;
 }
 
 /** Methods that put their arguments into the receiver (containers, registries, event sources). */
@@ -52,6 +54,11 @@ const CONTAINER_METHODS: Readonly<Record<string, 'all' | 'last'>> = {
   append: 'all', appendleft: 'all', add: 'all', extend: 'all', update: 'all', push: 'all',
   insert: 'last', setdefault: 'last', __setitem__: 'last',
 };
+
+/** Library functions that put their other arguments into their first (outside the project). */
+const INSERTING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'heapq.heappush', 'heapq.heappushpop', 'heapq.heapreplace', 'bisect.insort', 'bisect.insort_left', 'bisect.insort_right',
+]);
 
 /** Calls that keep a callable only until it has run once: not a lasting reference. */
 const ONE_SHOT_METHODS: ReadonlySet<string> = new Set([
@@ -72,6 +79,9 @@ const REGISTRATION_METHODS: ReadonlySet<string> = new Set([
   'add_checkbutton', 'add_radiobutton', 'protocol', 'add_reader', 'add_writer', 'add_signal_handler',
   'listen', 'attach', 'add_child', 'append_child', 'appendchild', 'addchild', 'add_widget', 'set_parent',
   'addcallback', 'adddonecallback', 'addhandler', 'on_event', 'on_click', 'on_change', 'set_hook', 'add_hook',
+  // Web routes, RPC servers, schedulers, Qt actions: they keep the view or job for good.
+  'route', 'add_route', 'add_url_rule', 'add_api_route', 'register_function', 'register_instance', 'add_job',
+  'addaction', 'add_action',
 ]);
 
 /**
@@ -124,6 +134,8 @@ interface SummaryEdge {
 
 interface Application {
   readonly target: FunctionRef;
+  /** Whose summary applies: the target's, or its property setter's (`summaryIdOf`). */
+  readonly summaryId: string;
   /** The object the call returns, if the caller keeps it. */
   readonly result: number | null;
   readonly bindings: readonly (readonly number[])[];
@@ -136,6 +148,8 @@ interface Application {
 interface Prepared {
   readonly base: readonly LinkEdge[];
   readonly applications: readonly Application[];
+  /** The graph of a function that applies no summary: it never changes, so it is built once. */
+  fixedGraph?: readonly (readonly LinkEdge[])[];
 }
 
 interface FunctionEntry {
@@ -149,6 +163,12 @@ interface FunctionEntry {
 interface DataclassField {
   readonly name: string;
   readonly owner: ClassRef;
+}
+
+interface StoredAt {
+  readonly file: string;
+  readonly site: Span;
+  readonly text: string;
 }
 
 type AttrKind = 'method' | 'property' | 'static' | 'strong' | 'weak' | 'weak-container' | 'class-level' | 'unknown';
@@ -171,15 +191,25 @@ class CycleLinker {
   private readonly project: ProjectGraph;
   private readonly entries: FunctionEntry[] = [];
   private readonly summaries = new Map<string, SummaryEdge[]>();
+  /** `summaryKey` of each stored summary, to tell a changed one without rebuilding the old key. */
+  private readonly summaryKeys = new Map<string, string>();
   private readonly classAttrs = new Map<string, ReadonlyMap<string, ClassAttrFact>>();
   private readonly initFields = new Map<string, readonly string[] | null>();
   private readonly attrKindCache = new Map<string, AttrKind>();
-  private readonly unresolvedBases = new Map<string, boolean>();
+  private readonly unresolvedBases = new Map<string, true | null>();
   private readonly fieldsCache = new Map<string, readonly DataclassField[]>();
   private readonly prepared = new Map<FunctionEntry, Prepared>();
   private readonly classCache = new Map<string, ClassRef | null>();
   private readonly functionCache = new Map<string, FunctionRef | null>();
-  private readonly methodCache = new Map<string, FunctionRef | null>();
+  /** Per name: class global id → what `findMethod`/`lookupAttr`/`storedAttr` answer there. */
+  private readonly methodCache = new Map<string, Map<string, FunctionRef | null>>();
+  private readonly attrCache = new Map<string, Map<string, ClassAttrFact | null>>();
+  private readonly storedCache = new Map<string, Map<string, StoredAt | null>>();
+  /** Names of project methods and of class attributes: a lookup of any other name is a miss. */
+  private readonly methodNames = new Set<string>();
+  private propertiesByModule: Map<string, FunctionRef[]> | undefined;
+  private weakNames: Set<string> | undefined;
+  private readonly attrNames = new Set<string>();
 
   constructor(project: ProjectGraph) {
     this.project = project;
@@ -197,11 +227,17 @@ class CycleLinker {
     return found ?? undefined;
   }
 
+  /** `ProjectGraph.findMethod`, remembered for every class on the way up (see `inBases`). */
   private findMethod(cls: ClassRef, name: string): FunctionRef | undefined {
-    const key = `${cls.globalId}#${name}`;
-    let found = this.methodCache.get(key);
-    if (found === undefined) this.methodCache.set(key, (found = this.project.findMethod(cls, name) ?? null));
-    return found ?? undefined;
+    // Most names are no project class's method: answer those without walking the bases.
+    if (!this.methodNames.has(name)) return undefined;
+    return this.inBases(cls, this.cacheFor(this.methodCache, name), (c) => this.project.functions.get(`${c.globalId}.${name}`));
+  }
+
+  private cacheFor<T>(caches: Map<string, Map<string, T | null>>, name: string): Map<string, T | null> {
+    let cache = caches.get(name);
+    if (!cache) caches.set(name, (cache = new Map()));
+    return cache;
   }
 
   run(): CycleAnalysis {
@@ -210,8 +246,10 @@ class CycleLinker {
         const globalId = `${file.module.name}.${c.classId}`;
         this.classAttrs.set(globalId, new Map(c.attrs.map((a) => [a.name, a])));
         this.initFields.set(globalId, c.initFields);
+        for (const a of c.attrs) this.attrNames.add(a.name);
       }
     }
+    for (const id of this.project.functions.keys()) this.methodNames.add(id.slice(id.lastIndexOf('.') + 1));
     for (const file of this.project.files.values()) {
       for (const facts of file.cycles.functions) {
         const fn = facts.functionId === null ? undefined : this.project.functions.get(`${file.module.name}.${facts.functionId}`);
@@ -237,7 +275,10 @@ class CycleLinker {
         cycles.push(cycle);
       }
     }
-    return { cycles, instances: found.flat(), subclasses: this.subclassIndex() };
+    return {
+      cycles, instances: found.flat(), subclasses: this.subclassIndex(),
+      findMethod: (cls, name) => this.findMethod(cls, name),
+    };
   }
 
   // ---- summaries: which argument ends up holding which -------------------------------------
@@ -248,9 +289,9 @@ class CycleLinker {
     const callers = new Map<string, FunctionEntry[]>();
     for (const entry of candidates) {
       for (const a of this.prepare(entry).applications) {
-        const list = callers.get(a.target.globalId) ?? [];
+        const list = callers.get(a.summaryId) ?? [];
         if (list[list.length - 1] !== entry) list.push(entry);
-        callers.set(a.target.globalId, list);
+        callers.set(a.summaryId, list);
       }
     }
     let work = candidates;
@@ -258,9 +299,11 @@ class CycleLinker {
       const next = new Set<FunctionEntry>();
       for (const entry of work) {
         const summary = this.summarize(entry);
-        const id = entry.fn!.globalId;
-        if (summaryKey(summary) === summaryKey(this.summaries.get(id) ?? [])) continue;
+        const id = summaryIdOf(entry);
+        const key = summaryKey(summary);
+        if (key === (this.summaryKeys.get(id) ?? '')) continue;
         this.summaries.set(id, summary);
+        this.summaryKeys.set(id, key);
         for (const caller of callers.get(id) ?? []) next.add(caller);
       }
       work = [...next];
@@ -306,12 +349,14 @@ class CycleLinker {
   // ---- the project-level graph of one function ---------------------------------------------
 
   /** A function's graph with the current summaries applied to its calls. */
-  private graphOf(entry: FunctionEntry): LinkEdge[][] {
-    const { base, applications } = this.prepare(entry);
+  private graphOf(entry: FunctionEntry): readonly (readonly LinkEdge[])[] {
+    const prepared = this.prepare(entry);
+    if (prepared.fixedGraph) return prepared.fixedGraph;
+    const { base, applications } = prepared;
     const graph: LinkEdge[][] = entry.facts.objects.map(() => []);
     for (const e of base) graph[e.from]!.push(e);
     for (const a of applications) {
-      for (const s of this.summaries.get(a.target.globalId) ?? []) {
+      for (const s of this.summaries.get(a.summaryId) ?? []) {
         const holders = s.holder === RETURNED ? (a.result === null ? [] : [a.result]) : (a.bindings[s.holder] ?? []);
         for (const h of holders) {
           for (const v of a.bindings[s.held] ?? []) {
@@ -326,6 +371,7 @@ class CycleLinker {
         }
       }
     }
+    if (applications.length === 0) prepared.fixedGraph = graph;
     return graph;
   }
 
@@ -336,29 +382,41 @@ class CycleLinker {
     const { facts, file } = entry;
     const base: LinkEdge[] = [];
     const applications: Application[] = [];
-    const add = (e: LinkEdge) => base.push(e);
     const classes = facts.objects.map((_, i) => this.classOf(entry, i, 0));
     for (const e of facts.edges) {
-      if (e.kind === 'attr' && e.attr !== undefined && this.isPropertyStore(entry, classes[e.from], e.attr)) continue;
+      if (e.kind === 'attr' && e.attr !== undefined && this.isPropertyStore(entry, classes[e.from], e.attr)) {
+        // `x.prop = v` runs the property's setter: what it keeps is in the setter's summary.
+        const cls = classes[e.from];
+        const getter = cls ? this.findMethod(cls, e.attr) : this.onlyPropertyNamed(file, e.attr);
+        if (getter) {
+          applications.push({
+            target: getter, summaryId: `${getter.globalId}${SETTER}`, bindings: [[e.from], [e.to]], fromConstructor: false,
+            result: null, callFile: file.module.path, callSite: e.site, callText: e.text,
+          });
+        }
+        continue;
+      }
       if ((e.kind === 'item' || e.kind === 'attr') && this.holdsWeakly(entry, e.from, classes)) continue;
-      add({ ...e, file: file.module.path });
+      base.push({ ...e, file: file.module.path });
     }
+    let sites: Map<number, Span> | undefined;
     facts.objects.forEach((o, i) => {
       if (o.kind !== 'attr' || o.base === undefined || o.attr === undefined) return;
+      sites ??= firstSites(facts);
       const baseClass = classes[o.base];
       const kind = this.attrKind(baseClass, o.attr);
-      const site = { file: file.module.path, site: emptySiteOf(facts, i), text: o.label };
-      if (kind === 'method') add({ from: i, to: o.base, kind: 'bound', ...site });
+      const site = { file: file.module.path, site: sites.get(i) ?? NO_SITE, text: o.label };
+      if (kind === 'method') base.push({ from: i, to: o.base, kind: 'bound', ...site });
       else if (o.live !== false && (kind === 'strong' || kind === 'unknown' || kind === 'weak-container') && !isTypeAttribute(o.attr)) {
         // The reference exists because some method stored it: remember where, for reporting.
         const stored = baseClass ? this.storedAttr(baseClass, o.attr) : undefined;
-        add({
+        base.push({
           from: o.base, to: i, kind: 'implicit', attr: o.attr, ...site,
           ...(stored ? { storedFile: stored.file, storedSite: stored.site, storedText: stored.text } : {}),
         });
       }
     });
-    for (const call of facts.calls) this.callEdges(entry, call, classes, add, applications);
+    for (const call of facts.calls) this.callEdges(entry, call, classes, base, applications);
     const prepared = { base, applications };
     this.prepared.set(entry, prepared);
     return prepared;
@@ -366,30 +424,16 @@ class CycleLinker {
 
   private callEdges(
     entry: FunctionEntry, call: FunctionCycleFacts['calls'][number], classes: readonly (ClassRef | undefined)[],
-    add: (e: LinkEdge) => void, applications: Application[],
+    base: LinkEdge[], applications: Application[],
   ): void {
+    // Module functions, not closures made per call: this runs for every call of the project.
     const path = entry.file.module.path;
-    const callInfo = { callFile: path, callSite: call.site, callText: call.text };
-    const apply = (target: FunctionRef, bindings: number[][]) => {
-      const fromConstructor = target.fn.name === '__init__' || target.fn.name === '__post_init__' || target.fn.name === '__new__';
-      applications.push({ target, bindings, fromConstructor, result: fromConstructor ? null : call.result, ...callInfo });
-    };
-    // Calling an `async def` or a generator function builds a coroutine/generator whose frame
-    // holds the receiver and the arguments until it finishes.
-    const suspended = (target: FunctionRef, implicit: readonly number[]) => {
-      if (call.result === null || !(target.fn.isAsync || target.fn.isGenerator)) return;
-      for (const r of implicit) add({ from: call.result, to: r, kind: 'bound', file: path, site: call.site, text: call.text });
-      for (const a of call.args) for (const r of a.refs) add({ from: call.result, to: r, kind: 'capture', file: path, site: call.site, text: call.text });
-    };
-    const direct = (kind: LinkEdgeKind, holder: number, values: readonly number[]) => {
-      for (const v of values) add({ from: holder, to: v, kind, file: path, site: call.site, text: call.text });
-    };
 
     if (call.superCall && call.method && entry.selfClass && call.receiver !== null) {
       for (const base of this.baseRefs(entry.selfClass)) {
         const target = this.findMethod(base, call.method);
         if (target) {
-          apply(target, bindArguments(target.fn.params, call.args, [call.receiver]));
+          applyCall(applications, path, call, target, bindArguments(target.fn.params, call.args, [call.receiver]));
           return;
         }
       }
@@ -402,12 +446,12 @@ class CycleLinker {
       if (cls) {
         const target = this.findMethod(cls, call.method);
         if (target && target.fn.kind !== 'staticmethod' && target.fn.kind !== 'classmethod') {
-          apply(target, bindArguments(target.fn.params, call.args, [call.receiver]));
-          suspended(target, [call.receiver]);
+          applyCall(applications, path, call, target, bindArguments(target.fn.params, call.args, [call.receiver]));
+          suspendedEdges(base, path, call, target, [call.receiver]);
           return;
         }
         if (target) {
-          apply(target, bindArguments(target.fn.params, call.args, target.fn.kind === 'classmethod' ? [null] : []));
+          applyCall(applications, path, call, target, bindArguments(target.fn.params, call.args, target.fn.kind === 'classmethod' ? [null] : []));
           return;
         }
         if (target) return;
@@ -420,9 +464,9 @@ class CycleLinker {
       const container = CONTAINER_METHODS[call.method];
       if (container) {
         const args = container === 'last' ? call.args.slice(-1) : call.args;
-        for (const a of args) direct('item', call.receiver, a.refs);
+        for (const a of args) directEdges(base, path, call, 'item', call.receiver, a.refs);
       } else if (REGISTRATION_METHODS.has(method) || /^(add|register|set)_?\w*(callback|handler|listener|observer|hook)s?$/.test(method)) {
-        for (const a of call.args) direct('register', call.receiver, a.refs);
+        for (const a of call.args) directEdges(base, path, call, 'register', call.receiver, a.refs);
       }
       return;
     }
@@ -431,26 +475,31 @@ class CycleLinker {
       if (cls && call.result !== null) {
         const init = this.findMethod(cls, '__init__');
         if (init) {
-          apply(init, bindArguments(init.fn.params, call.args, [call.result]));
+          applyCall(applications, path, call, init, bindArguments(init.fn.params, call.args, [call.result]));
           return;
         }
         const fields = this.fieldsOf(cls);
         if (fields) {
-          this.fieldEdges(cls, fields, call, add, callInfo);
+          this.fieldEdges(cls, fields, call, base, path);
           return;
         }
         if (!this.hasUnresolvedBases(cls)) return;
       }
       const fn = cls ? undefined : this.resolveFunction(call.callee);
       if (fn) {
-        apply(fn, bindArguments(fn.fn.params, call.args, fn.fn.kind === 'classmethod' ? [null] : []));
-        suspended(fn, []);
+        applyCall(applications, path, call, fn, bindArguments(fn.fn.params, call.args, fn.fn.kind === 'classmethod' ? [null] : []));
+        suspendedEdges(base, path, call, fn, []);
+        return;
+      }
+      const [heap, ...items] = call.args;
+      if (INSERTING_FUNCTIONS.has(call.callee) && heap && !heap.splat) {
+        for (const h of heap.refs) for (const a of items) directEdges(base, path, call, 'item', h, a.refs);
         return;
       }
       // A class from outside the project: assume its instance keeps what it is given.
       if (call.result !== null && entry.facts.objects[call.result]!.kind === 'new' && !call.callee.startsWith('builtins.')
         && !WEAK_CONTAINERS.has(call.callee)) {
-        for (const a of call.args) direct('construct', call.result, a.refs);
+        for (const a of call.args) directEdges(base, path, call, 'construct', call.result, a.refs);
       }
     }
   }
@@ -458,7 +507,7 @@ class CycleLinker {
   /** A dataclass-style constructor stores each field's argument on the new instance. */
   private fieldEdges(
     cls: ClassRef, fields: readonly DataclassField[], call: FunctionCycleFacts['calls'][number],
-    add: (e: LinkEdge) => void, callInfo: { callFile: string; callSite: Span; callText: string },
+    base: LinkEdge[], path: string,
   ): void {
     let position = 0;
     let positional = true;
@@ -473,7 +522,10 @@ class CycleLinker {
       const attr = this.classAttrs.get(f.owner.globalId)?.get(f.name);
       const site = attr?.declaredAt ?? cls.cls.nameSpan;
       for (const v of a.refs) {
-        add({ from: call.result!, to: v, kind: 'summary', attr: f.name, file: f.owner.file.module.path, site, text: attr?.declaredText ?? f.name, fromConstructor: true, ...callInfo });
+        base.push({
+          from: call.result!, to: v, kind: 'summary', attr: f.name, file: f.owner.file.module.path, site, text: attr?.declaredText ?? f.name,
+          fromConstructor: true, callFile: path, callSite: call.site, callText: call.text,
+        });
       }
     }
   }
@@ -545,6 +597,20 @@ class CycleLinker {
     return undefined;
   }
 
+  /** For a receiver of unknown class: the one property of that name this module defines, if one. */
+  private onlyPropertyNamed(file: FileFacts, name: string): FunctionRef | undefined {
+    if (!this.propertiesByModule) {
+      this.propertiesByModule = new Map();
+      for (const ref of this.project.functions.values()) {
+        if (ref.fn.kind !== 'property') continue;
+        const key = `${ref.file.module.name}:${ref.fn.name}`;
+        this.propertiesByModule.set(key, [...(this.propertiesByModule.get(key) ?? []), ref]);
+      }
+    }
+    const found = this.propertiesByModule.get(`${file.module.name}:${name}`) ?? [];
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   private isPropertyStore(entry: FunctionEntry, cls: ClassRef | undefined, attr: string): boolean {
     if (cls) return this.attrKind(cls, attr) === 'property';
     return entry.file.cycles.propertySetters.includes(attr);
@@ -556,9 +622,26 @@ class CycleLinker {
     if (o.type && WEAK_CONTAINERS.has(o.type)) return true;
     if (o.kind === 'attr' && o.base !== undefined && o.attr !== undefined) {
       const base = classes[o.base];
-      return base !== undefined && this.attrKind(base, o.attr) === 'weak-container';
+      if (base) return this.attrKind(base, o.attr) === 'weak-container';
+      // A receiver of unknown class (`self.package._cache._weakversions`): an attribute that
+      // every project class defining it makes a weak container is taken to be one here too.
+      return this.weakContainerNames().has(o.attr);
     }
     return false;
+  }
+
+  private weakContainerNames(): ReadonlySet<string> {
+    if (this.weakNames) return this.weakNames;
+    const weak = new Set<string>();
+    const strong = new Set<string>();
+    for (const attrs of this.classAttrs.values()) {
+      for (const a of attrs.values()) {
+        if (a.types.length > 0 && a.types.every((t) => WEAK_CONTAINERS.has(t))) weak.add(a.name);
+        else if (a.strongStores > 0 || a.declared !== null) strong.add(a.name);
+      }
+    }
+    for (const name of strong) weak.delete(name);
+    return (this.weakNames = weak);
   }
 
   private attrKind(cls: ClassRef | undefined, name: string): AttrKind {
@@ -591,8 +674,9 @@ class CycleLinker {
   }
 
   /** Where `name` was stored (or declared) on `cls` or the nearest base that has it. */
-  private storedAttr(cls: ClassRef, name: string): { file: string; site: Span; text: string } | undefined {
-    return this.findInBases(cls, (c) => {
+  private storedAttr(cls: ClassRef, name: string): StoredAt | undefined {
+    if (!this.attrNames.has(name)) return undefined;
+    return this.inBases(cls, this.cacheFor(this.storedCache, name), (c) => {
       const own = this.classAttrs.get(c.globalId)?.get(name);
       if (own?.storedAt) return { file: c.file.module.path, site: own.storedAt, text: own.storedText ?? name };
       if (own?.declaredAt) return { file: c.file.module.path, site: own.declaredAt, text: own.declaredText ?? name };
@@ -601,7 +685,59 @@ class CycleLinker {
   }
 
   private lookupAttr(cls: ClassRef, name: string): ClassAttrFact | undefined {
-    return this.findInBases(cls, (c) => this.classAttrs.get(c.globalId)?.get(name));
+    if (!this.attrNames.has(name)) return undefined;
+    return this.inBases(cls, this.cacheFor(this.attrCache, name), (c) => this.classAttrs.get(c.globalId)?.get(name));
+  }
+
+  /**
+   * What `findInBases(cls, own)` answers, remembering the answer of every class the walk finishes
+   * in `cache` (null: none), so that asking about each class of a chain of N bases costs N steps
+   * in all, not N per class. The answer of a class is its own, else its bases' in order — the
+   * same as the depth-first walk, whose `seen` only skips classes that already answered nothing.
+   * Answers that depend on a loop of bases (re-bound names) are not kept: a query that meets
+   * one falls back to the plain walk.
+   */
+  private inBases<T>(cls: ClassRef, cache: Map<string, T | null>, own: (c: ClassRef) => T | undefined): T | undefined {
+    const known = cache.get(cls.globalId);
+    if (known !== undefined) return known ?? undefined;
+    const open = new Set<string>();
+    const stack: { cls: ClassRef; bases: ClassRef[]; next: number; inLoop: boolean }[] = [];
+    /** A class's answer if known now (null: nothing), else undefined after opening a frame for it. */
+    const enter = (c: ClassRef): T | null | undefined => {
+      const hit = cache.get(c.globalId);
+      if (hit !== undefined) return hit;
+      if (open.has(c.globalId)) {
+        stack[stack.length - 1]!.inLoop = true;
+        return null;
+      }
+      const mine = own(c);
+      if (mine !== undefined) {
+        cache.set(c.globalId, mine);
+        return mine;
+      }
+      open.add(c.globalId);
+      stack.push({ cls: c, bases: this.baseRefs(c), next: 0, inLoop: false });
+      return undefined;
+    };
+    let answer = enter(cls);
+    let inLoop = false;
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const base = answer === undefined || answer === null ? frame.bases[frame.next++] : undefined;
+      if (base) {
+        answer = enter(base);
+        continue;
+      }
+      // The frame is done: a base answered, or none did.
+      if (answer === undefined) answer = null;
+      stack.pop();
+      open.delete(frame.cls.globalId);
+      if (!frame.inLoop) cache.set(frame.cls.globalId, answer);
+      else if (stack.length > 0) stack[stack.length - 1]!.inLoop = true;
+      inLoop = frame.inLoop;
+    }
+    if (inLoop) return this.findInBases(cls, own);
+    return answer ?? undefined;
   }
 
   /**
@@ -639,13 +775,8 @@ class CycleLinker {
    * class was asked about first.
    */
   private hasUnresolvedBases(cls: ClassRef): boolean {
-    let result = this.unresolvedBases.get(cls.globalId);
-    if (result === undefined) {
-      result = this.findInBases(cls, (c) => (c.cls.bases.some((b) => b.qualifiedName !== 'builtins.object'
-        && !(b.qualifiedName && this.resolveClass(b.qualifiedName))) ? true : undefined)) ?? false;
-      this.unresolvedBases.set(cls.globalId, result);
-    }
-    return result;
+    return this.inBases(cls, this.unresolvedBases, (c) => (c.cls.bases.some((b) => b.qualifiedName !== 'builtins.object'
+      && !(b.qualifiedName && this.resolveClass(b.qualifiedName))) ? true : undefined)) ?? false;
   }
 
   private subclassIndex(): Map<string, string[]> {
@@ -742,7 +873,7 @@ class CycleLinker {
       // Each conventional back-pointer store (`prev`, `parent`) closes a cycle of its own;
       // without one, the likeliest back-reference stands for the group.
       const named = explicit.filter((e) => e.attr !== undefined && BACK_REFERENCE_WORDS.test(e.attr));
-      for (const back of named.length > 1 ? named : [chooseBackEdge(explicit, objectAt)]) {
+      for (const back of named.length > 1 ? distinctBackEdges(named, subgraph, subMembers, objectAt) : [chooseBackEdge(explicit, objectAt)]) {
         const target = objectAt(back.to);
         const selfStore = back.kind === 'item' && target.kind !== 'attr'
           && sub.every((n) => n === back.to || isAttrOf(objects, component[n]!, component[back.to]!));
@@ -835,11 +966,24 @@ function isTypeAttribute(attr: string): boolean {
   return attr === '__class__' || attr === '__func__' || attr === '__self__' || attr === '__wrapped__';
 }
 
-function emptySiteOf(facts: FunctionCycleFacts, id: number): Span {
-  const e = facts.edges.find((x) => x.from === id || x.to === id);
-  if (e) return e.site;
-  const c = facts.calls.find((x) => x.receiver === id || x.result === id || x.args.some((a) => a.refs.includes(id)));
-  return c?.site ?? { start: 0, end: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+const NO_SITE: Span = { start: 0, end: 0, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+
+/** Where each object first shows up: its first edge, else its first call (one pass, not one per object). */
+function firstSites(facts: FunctionCycleFacts): Map<number, Span> {
+  const sites = new Map<number, Span>();
+  const note = (id: number | null, site: Span) => {
+    if (id !== null && !sites.has(id)) sites.set(id, site);
+  };
+  for (const e of facts.edges) {
+    note(e.from, e.site);
+    note(e.to, e.site);
+  }
+  for (const c of facts.calls) {
+    note(c.receiver, c.site);
+    note(c.result, c.site);
+    for (const a of c.args) for (const r of a.refs) note(r, c.site);
+  }
+  return sites;
 }
 
 /** Map a call's arguments onto the callee's parameters: objects per parameter index. */
@@ -876,6 +1020,45 @@ function bindArguments(params: readonly ParamFact[], args: FunctionCycleFacts['c
   return bound;
 }
 
+/** Suffix of a property setter's summary id: it shares its name (and global id) with the getter. */
+const SETTER = '#setter';
+
+/** The id a function's summary is kept under: a property's setter apart from its getter. */
+function summaryIdOf(entry: FunctionEntry): string {
+  const setter = entry.fn!.fn.kind === 'property' && entry.facts.objects.some((o) => o.paramIndex === 1);
+  return setter ? `${entry.fn!.globalId}${SETTER}` : entry.fn!.globalId;
+}
+
+/** A call of a project function or method: its summary applies here. */
+function applyCall(
+  applications: Application[], path: string, call: FunctionCycleFacts['calls'][number], target: FunctionRef, bindings: number[][],
+): void {
+  const fromConstructor = target.fn.name === '__init__' || target.fn.name === '__post_init__' || target.fn.name === '__new__';
+  applications.push({
+    target, summaryId: target.globalId, bindings, fromConstructor, result: fromConstructor ? null : call.result,
+    callFile: path, callSite: call.site, callText: call.text,
+  });
+}
+
+/**
+ * Calling an `async def` or a generator function builds a coroutine/generator whose frame holds
+ * the receiver and the arguments until it finishes.
+ */
+function suspendedEdges(
+  base: LinkEdge[], path: string, call: FunctionCycleFacts['calls'][number], target: FunctionRef, implicit: readonly number[],
+): void {
+  if (call.result === null || !(target.fn.isAsync || target.fn.isGenerator)) return;
+  for (const r of implicit) base.push({ from: call.result, to: r, kind: 'bound', file: path, site: call.site, text: call.text });
+  for (const a of call.args) for (const r of a.refs) base.push({ from: call.result, to: r, kind: 'capture', file: path, site: call.site, text: call.text });
+}
+
+/** References a call makes by itself (`xs.append(x)`, `bus.connect(handler)`), at the call. */
+function directEdges(
+  base: LinkEdge[], path: string, call: FunctionCycleFacts['calls'][number], kind: LinkEdgeKind, holder: number, values: readonly number[],
+): void {
+  for (const v of values) base.push({ from: holder, to: v, kind, file: path, site: call.site, text: call.text });
+}
+
 function dedupeSummaries(edges: SummaryEdge[]): SummaryEdge[] {
   const seen = new Set<string>();
   return edges.filter((e) => {
@@ -896,22 +1079,42 @@ function summaryKey(edges: readonly SummaryEdge[]): string {
  * (`child.parent = self`), else the last store.
  */
 function chooseBackEdge(edges: readonly LinkEdge[], objectAt: (i: number) => CycleObject): LinkEdge {
-  const score = (e: LinkEdge): number => {
-    let s = 0;
-    if (e.attr !== undefined && BACK_REFERENCE_WORDS.test(e.attr)) s += 8;
-    if (e.kind === 'summary' || e.kind === 'construct') s += 4;
-    if (objectAt(e.to).kind === 'self' && (e.kind === 'attr' || e.kind === 'summary')) s += 2;
-    // `self.subject = subject` next to `subject.attach(self)`: the child keeps the owner it was given.
-    if (e.kind === 'attr' && objectAt(e.from).kind === 'self' && objectAt(e.to).kind === 'param') s += 2;
-    if (e.kind === 'attr' || e.kind === 'summary' || e.kind === 'construct' || e.kind === 'register') s += 1;
-    return s;
-  };
   let best = edges[0]!;
   for (const e of edges.slice(1)) {
-    const d = score(e) - score(best);
+    const d = backScore(e, objectAt) - backScore(best, objectAt);
     if (d > 0 || (d === 0 && (e.site.start > best.site.start && e.file === best.file))) best = e;
   }
   return best;
+}
+
+/** How likely a store is the back-reference of its cycle (see `chooseBackEdge`). */
+function backScore(e: LinkEdge, objectAt: (i: number) => CycleObject): number {
+  let s = 0;
+  if (e.attr !== undefined && BACK_REFERENCE_WORDS.test(e.attr)) s += 8;
+  if (e.kind === 'summary' || e.kind === 'construct') s += 4;
+  if (objectAt(e.to).kind === 'self' && (e.kind === 'attr' || e.kind === 'summary')) s += 2;
+  // `self.subject = subject` next to `subject.attach(self)`: the child keeps the owner it was given.
+  if (e.kind === 'attr' && objectAt(e.from).kind === 'self' && objectAt(e.to).kind === 'param') s += 2;
+  if (e.kind === 'attr' || e.kind === 'summary' || e.kind === 'construct' || e.kind === 'register') s += 1;
+  return s;
+}
+
+/**
+ * Conventional back-pointer stores that each close a cycle of their own (`child.parent = self`
+ * and `grandchild.parent = child`), in source order. Two that only hold each other's ends
+ * (`self.board = Board(self)` with `self.game = game`: both names sound like owners) are one
+ * cycle: the likelier back-reference stands for it.
+ */
+function distinctBackEdges(
+  named: readonly LinkEdge[], graph: readonly (readonly LinkEdge[])[], members: ReadonlySet<number>,
+  objectAt: (i: number) => CycleObject,
+): LinkEdge[] {
+  const chosen = new Set<LinkEdge>();
+  for (const e of [...named].sort((a, b) => backScore(b, objectAt) - backScore(a, objectAt))) {
+    if (shortestPath(graph, e.to, e.from, members).some((w) => chosen.has(w))) continue;
+    chosen.add(e);
+  }
+  return named.filter((e) => chosen.has(e));
 }
 
 /** Edges of a shortest path from `from` to `to` inside `members` (empty when none). */
