@@ -1,6 +1,6 @@
 // PSL201: a cache with no size bound — `lru_cache(maxsize=None)`, `@cache`, `cached(cache={})`,
 // an infinite cachetools cache, or a module/class/closure dict used as a memo that nothing empties.
-import { boundingUses, clearedCaches, isDecoratorInstanceContainer, isFieldDefault, isMemoContainer, isTimestampedContainer, linkContainers, resolveConstant, runtimeGrowth, runtimeOracle, type CacheProject, type LinkedContainer } from '../engine/link/caches.js';
+import { boundedKeyOracle, boundingUses, clearedCaches, isDecoratorInstanceContainer, isEnumClass, isFieldDefault, isMemoContainer, isTimestampedContainer, linkContainers, resolveConstant, runtimeGrowth, runtimeOracle, type CacheProject, type LinkedContainer } from '../engine/link/caches.js';
 import type { CacheSiteFact } from '../engine/facts/cache-types.js';
 import type { FileFacts } from '../engine/facts/types.js';
 import type { EditInput } from '../engine/run/rule.js';
@@ -45,7 +45,7 @@ export default defineRule({
     whatItDoes:
       'Checks for caches without a size bound: `functools.lru_cache(maxsize=None)` (also via a module constant), `functools.cache`, `async_lru.alru_cache(maxsize=None)`, `cachetools.cached(cache={})`, cachetools caches whose `maxsize` is `None`, infinite, `sys.maxsize` or a huge literal, and module-level, class-level or closure dicts used as memos (filled where they are looked up) that nothing in the project ever shrinks (`pop`, `del`, `clear`, reset, size check, `cache_clear()`).',
     whyBad:
-      'An unbounded cache keeps one entry per distinct key forever. With keys from user input, ids or timestamps it grows for as long as the process runs, and the entries are scattered over many memory arenas that can never be returned to the operating system, even after the cache is cleared. A zero-argument `@cache` (a lazy singleton) is not reported.',
+      'An unbounded cache keeps one entry per distinct key forever. With keys from user input, ids or timestamps it grows for as long as the process runs, and the entries are scattered over many memory arenas that can never be returned to the operating system, even after the cache is cleared. A zero-argument `@cache` (a lazy singleton), a method cache on an enum, and a memo whose keys come from a fixed set (an enum parameter, a loop over constants, or constants from every caller) are not reported.',
     example: [
       'import functools',
       '',
@@ -75,7 +75,9 @@ export default defineRule({
 
     for (const file of project.files.values()) {
       for (const site of file.caches.sites) {
-        if (site.form === 'decorator' && !site.keysUnbounded) continue;
+        if (!site.keysUnbounded || site.diesWithCall) continue;
+        // Enum members are a fixed set: a method keyed only by its member holds one entry per member.
+        if (site.keyedBySelfOnly && onEnum(project, file, site)) continue;
         const clearedAs = site.functionId ?? site.boundName;
         if (clearedAs !== null && cleared.has(`${file.module.name}.${clearedAs}`)) continue;
         const verdict = judgeSite(project, file, site, containers);
@@ -93,11 +95,15 @@ export default defineRule({
     }
 
     const runtime = runtimeOracle(project);
+    const boundedKey = boundedKeyOracle(project);
     for (const linked of containers.values()) {
       const { container, file } = linked;
       if (container.scope === 'instance' ? !isDecoratorInstanceContainer(project, linked) : isFieldDefault(project, linked)) continue;
-      const growth = runtimeGrowth(linked, runtime);
-      if (growth.length === 0 || !isMemoContainer(linked, growth)) continue;
+      const memoGrowth = runtimeGrowth(linked, runtime);
+      if (memoGrowth.length === 0 || !isMemoContainer(linked, memoGrowth)) continue;
+      // Keys from a fixed set (an enum, a loop over constants, constant arguments) cannot pile up.
+      const growth = memoGrowth.filter(({ file: at, use }) => !boundedKey(at, use));
+      if (growth.length === 0) continue;
       // A timestamped cache is PSL203's finding; one that is emptied somewhere is bounded.
       if (isTimestampedContainer(linked) || boundingUses(linked).length > 0) continue;
       if (container.scope === 'class' && project.classes.get(`${file.module.name}.${container.ownerId}`)?.cls.parentFunctionId != null) continue;
@@ -119,6 +125,11 @@ export default defineRule({
     }
   },
 });
+
+function onEnum(project: CacheProject, file: FileFacts, site: CacheSiteFact): boolean {
+  const classId = file.functions.find((fn) => fn.id === site.functionId)?.classId;
+  return !!classId && isEnumClass(project, `${file.module.name}.${classId}`);
+}
 
 /** Why a library cache is unbounded, or null when it is bounded (or cannot be told). */
 function judgeSite(project: CacheProject, file: FileFacts, site: CacheSiteFact, containers: ReadonlyMap<string, LinkedContainer>): Verdict {

@@ -18,6 +18,8 @@ const SHARED_CACHE_DECORATORS = new Set([
 
 /** Enum members are singletons that live forever anyway: caching on them holds nothing extra. */
 const ENUM_BASES = new Set(['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag', 'enum.ReprEnum']);
+/** Enum bases from elsewhere (a project's `BaseEnum`, `strenum.StrEnum`, Django's `TextChoices`), by name. */
+const ENUM_LIKE_BASE = /(^|\.)(\w*Enum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
 
 export function sharedCacheDecorator(fn: FunctionFact): DecoratorFact | undefined {
   return fn.decorators.find((d) => d.qualifiedName !== null && SHARED_CACHE_DECORATORS.has(d.qualifiedName) && !keyIgnoresSelf(d));
@@ -36,7 +38,7 @@ function isEnumClass(cls: ClassFact | undefined, classes: ReadonlyMap<string, Cl
   if (!cls || depth > 16) return false;
   return cls.bases.some((b) => {
     if (b.qualifiedName === null) return false;
-    if (ENUM_BASES.has(b.qualifiedName)) return true;
+    if (ENUM_BASES.has(b.qualifiedName) || ENUM_LIKE_BASE.test(b.qualifiedName)) return true;
     const local = b.qualifiedName.startsWith(`${moduleName}.`) ? classes.get(b.qualifiedName.slice(moduleName.length + 1)) : undefined;
     return isEnumClass(local, classes, moduleName, depth + 1);
   });
@@ -58,7 +60,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for `functools.lru_cache`, `functools.cache`, `async_lru.alru_cache`, `methodtools.lru_cache`, `cachetools.cached` and the `cachetools.func` decorators on instance methods (including async methods and properties). Not for static and class methods, methods of `enum.Enum` subclasses (members live forever anyway), `cachetools.cachedmethod` with a per-instance cache, or a `cached` key that leaves `self` out.',
+      'Checks for `functools.lru_cache`, `functools.cache`, `async_lru.alru_cache`, `methodtools.lru_cache`, `cachetools.cached` and the `cachetools.func` decorators on instance methods (including async methods and properties). Not for static and class methods, methods of `enum.Enum` subclasses or of enum-like bases such as Django `TextChoices` (members live forever anyway), `cachetools.cachedmethod` with a per-instance cache, or a `cached` key that leaves `self` out.',
     whyBad:
       'The cache is stored on the function, which lives as long as the class. Its keys include `self`, so every instance the method was ever called on — and everything those instances hold — stays reachable until the entry is evicted. With `maxsize=None` or `@cache`, that is forever. The instances cannot be freed, so their memory, and the arenas it sits in, are never returned.',
     example: [

@@ -1,5 +1,5 @@
 // PSL204: a module- or class-level container that run-time code keeps adding to and nothing empties.
-import { boundingUses, isFieldDefault, isMemoContainer, isTimestampedContainer, linkContainers, runtimeGrowth, runtimeOracle, type LinkedContainer, type LinkedUse, type RuntimeOracle } from '../engine/link/caches.js';
+import { boundedKeyOracle, boundingUses, isFieldDefault, isMemoContainer, isTimestampedContainer, linkContainers, runtimeGrowth, runtimeOracle, type LinkedContainer, type LinkedUse, type RuntimeOracle } from '../engine/link/caches.js';
 import { defineRule } from '../engine/run/rule.js';
 
 /** Module dunders that are lists by protocol, not by accident. */
@@ -26,7 +26,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for module-level and class-level lists, dicts, sets and deques that functions, methods or `__init__` add to (`append`, `add`, `d[k] = v`, `setdefault`, `+=`…) when there is no removal (`remove`, `pop`, `del`, `clear`, `discard`, a reset, or a size check) anywhere in the project. Growth at import time (module code, decorators applied at import, `__init_subclass__`, functions only called from there) does not count, nor do `WeakSet`/`WeakValueDictionary`, `deque(maxlen=…)`, or containers handed to other code.',
+      'Checks for module-level and class-level lists, dicts, sets and deques that functions, methods or `__init__` add to (`append`, `add`, `d[k] = v`, `setdefault`, `+=`…) when there is no removal (`remove`, `pop`, `del`, `clear`, `discard`, a reset, or a size check) anywhere in the project. Growth at import time (module code, decorators applied at import, `__init_subclass__`, functions only called from there) does not count, nor do `WeakSet`/`WeakValueDictionary`, `deque(maxlen=…)`, containers handed to other code, or new keys that come from a fixed set (a loop over constants, an enum parameter, constants from every caller).',
     whyBad:
       'A container that lives as long as the module only ever gets bigger: every request, event or instance adds an entry that is never released, and every object it references stays alive with it. Instance registries (`_instances.append(self)`) make every instance immortal. The memory grows without bound and, being spread over many arenas, is never returned to the operating system.',
     example: [
@@ -54,12 +54,15 @@ export default defineRule({
   },
   check(project, ctx) {
     const runtime = runtimeOracle(project);
+    const boundedKey = boundedKeyOracle(project);
     for (const linked of linkContainers(project).values()) {
       if (!isCandidate(linked, project)) continue;
-      const growth = runtimeGrowth(linked, runtime).filter((g) => !isRegistration(g, runtime));
+      const allGrowth = runtimeGrowth(linked, runtime).filter((g) => !isRegistration(g, runtime));
+      // New keys from a fixed set (an enum, a loop over constants, constant arguments) stop coming.
+      const growth = allGrowth.filter(({ file: at, use }) => !boundedKey(at, use));
       if (growth.length === 0 || boundingUses(linked).length > 0) continue;
       // A memo is PSL201's and a timestamped cache PSL203's: one finding per construct.
-      if (isMemoContainer(linked, growth) || isTimestampedContainer(linked)) continue;
+      if (isMemoContainer(linked, allGrowth) || isTimestampedContainer(linked)) continue;
       const { container, file } = linked;
       ctx.report({
         file: file.module.path,

@@ -39,11 +39,16 @@ export interface CacheSiteFact {
   readonly boundName: string | null;
   /**
    * False when the cached callable can only ever see a few distinct keys: no parameters
-   * (besides `self`/`cls`), or only `bool`/`Literal[...]` ones. Unknown (call form) is true.
+   * (besides `self`/`cls`), or only `bool`/`Literal[...]` ones. For the call form, false only when
+   * the wrapper is a local that is only ever called with no arguments (`cached = lru_cache(None)(f)`, `cached()`).
    */
   readonly keysUnbounded: boolean;
+  /** The keys would be bounded but for `self` (a method with no other open-ended argument): bounded on an enum. */
+  readonly keyedBySelfOnly?: boolean;
   /** The function whose body holds the site, or null at module or class level. */
   readonly enclosingFunctionId: string | null;
+  /** A cached function defined in a function body and only ever called there: its cache dies with the call. */
+  readonly diesWithCall?: boolean;
 }
 
 export interface CacheArgFact {
@@ -54,10 +59,13 @@ export interface CacheArgFact {
   readonly qualifiedName?: string;
 }
 
-/** A module-level name bound exactly once to a literal that can serve as a `maxsize`. */
+/**
+ * A module-level name bound exactly once to a literal: one that can serve as a `maxsize`
+ * (`unbounded`/`bounded`), or any other literal (`literal`: a string, bytes, a tuple of literals).
+ */
 export interface ConstantFact {
   readonly name: string;
-  readonly value: 'unbounded' | 'bounded';
+  readonly value: 'unbounded' | 'bounded' | 'literal';
   readonly text: string;
   readonly span: Span;
 }
@@ -118,7 +126,7 @@ export type ContainerOp =
 export interface ContainerUseFact {
   readonly ref: ContainerRef;
   readonly op: ContainerOp;
-  /** `append`, `[]=`, `del`, `=`, `len`, `+=`, `heappush`, `get`… */
+  /** `append`, `[]=`, `del`, `=`, `len`, `+=`, `heappush`, `get`…; for escapes: `argument`, `literal`, `alias`, `expose:<attr>` (`wrapper.cache = cache`). */
   readonly method: string;
   readonly span: Span;
   /** The function whose body holds the use, or null at module or class level. */
@@ -133,6 +141,15 @@ export interface ContainerUseFact {
   readonly storesPlainValue?: boolean;
   /** For `reassign`: this assignment is the container's own definition. */
   readonly isDefinition?: boolean;
+  /**
+   * For a grow by key: the key comes from a small fixed set (a loop over a literal or a module
+   * constant, a `bool`/`Literal[...]` parameter), so the container cannot grow past it.
+   */
+  readonly keyBounded?: boolean;
+  /** For a grow by key: the key is this parameter of the enclosing function (bounded if every caller passes a constant). */
+  readonly keyParam?: string;
+  /** For `keyParam`: its annotation, when a plain name (`Kind`, resolved): bounded when that is an enum. */
+  readonly keyAnnotation?: string;
 }
 
 /** `f.cache_clear` (called or passed on) where `f` resolves to a function (or `self.method`, kept as written). */

@@ -97,6 +97,10 @@ const STATEMENT_BOUNDARY = new Set([
   'function_definition', 'lambda', 'class_definition', 'with_statement', 'try_statement', 'assert_statement',
 ]);
 const CLASSMETHOD_NAMES = new Set(['__new__', '__init_subclass__', '__class_getitem__']);
+/** Parameter annotations with a handful of values: `bool`, `Literal[...]`, a class (`type[Model]`). */
+const BOUNDED_ANNOTATION = /^(bool|((typing|t)\.)?Literal\[[\s\S]*\]|((typing|t)\.)?[Tt]ype\[[\s\S]*\])$/;
+/** Reads that fetch a stored value (not just test membership): what a memo does with its entries. */
+const VALUE_READS = new Set(['get', '[]', '__getitem__', 'setdefault']);
 
 type RefInfo = { readonly ref: ContainerRef; readonly key: string; readonly closureUse: boolean };
 
@@ -111,6 +115,11 @@ interface PendingUse {
   isDefinition?: boolean;
   /** The value stored is a parameter or a literal: a registration or a flag, not a computed result. */
   plainValue?: boolean;
+  keyBounded?: boolean;
+  keyParam?: string;
+  keyAnnotation?: string;
+  /** The key is a loop variable over this module-level name: bounded if the name is a literal collection. */
+  keyLoopSource?: string;
 }
 
 export function collectCacheFacts(model: SemanticModel): CacheFacts {
@@ -119,9 +128,13 @@ export function collectCacheFacts(model: SemanticModel): CacheFacts {
 
 class CacheCollector {
   private readonly model: SemanticModel;
-  private readonly sites: CacheSiteFact[] = [];
+  private sites: CacheSiteFact[] = [];
+  /** Decorated functions defined inside another function: their cache may die with the call. */
+  private readonly nestedSites: { index: number; definition: SyntaxNode; enclosing: Scope }[] = [];
   private readonly containers = new Map<string, ContainerFact>();
   private readonly closureCandidates = new Map<string, ContainerFact>();
+  /** Function locals that alias a long-lived container (`cache = self._cache`), by closure key. */
+  private readonly aliases = new Map<string, RefInfo | null>();
   private readonly pending: PendingUse[] = [];
   private readonly cacheClears: CacheClearFact[] = [];
   private readonly returnsFirstParam = new Set<string>();
@@ -177,6 +190,9 @@ class CacheCollector {
         case 'identifier': this.visitIdentifier(node); break;
       }
     });
+    for (const { index, definition, enclosing } of this.nestedSites) {
+      if (this.livesForOneCall(definition, enclosing)) this.sites[index] = { ...this.sites[index]!, diesWithCall: true };
+    }
     return {
       sites: this.sites,
       constants: this.constants(),
@@ -312,6 +328,7 @@ class CacheCollector {
     }
     const definition = decorator?.parent?.type === 'decorated_definition' ? field(decorator.parent, 'definition') : undefined;
     const fnScope = definition?.type === 'function_definition' ? this.model.scopeFor(definition) : undefined;
+    if (definition && fnScope?.parent?.kind === 'function') this.nestedSites.push({ index: this.sites.length, definition, enclosing: fnScope.parent });
     this.sites.push({
       api,
       form: decorator ? 'decorator' : 'call',
@@ -326,9 +343,69 @@ class CacheCollector {
       cacheArg,
       functionId: fnScope ? fnScope.id : null,
       boundName: decorator ? null : boundNameOf(node, this.model),
-      keysUnbounded: definition?.type === 'function_definition' ? keysUnbounded(definition, this.model) : true,
+      ...this.siteKeys(node, definition),
       enclosingFunctionId: this.model.enclosingFunctionId(decorator ?? node),
     });
+  }
+
+  /**
+   * A cached function defined in a function body that is only ever called there — not returned,
+   * stored, passed on, registered by another decorator or used from a nested def — is garbage
+   * (cache and all) once the call returns.
+   */
+  private livesForOneCall(definition: SyntaxNode, enclosing: Scope): boolean {
+    const name = field(definition, 'name')?.text;
+    const decorated = definition.parent;
+    if (!name || this.returnsClosure.has(enclosing.id) || enclosing.declaredOuter.has(name)) return false;
+    if (decorated?.children.filter((c) => c.type === 'decorator').length !== 1) return false;
+    let local = true;
+    walk(field(enclosing.node, 'body') ?? enclosing.node, (n) => {
+      if (!local) return false;
+      if (n === decorated) return false;
+      if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') {
+        if (mentions(n, name)) local = false;
+        return false;
+      }
+      if (n.type !== 'identifier' || n.text !== name) return true;
+      if (!(n.parent?.type === 'call' && n.field === 'function')) local = false;
+      return true;
+    });
+    return local;
+  }
+
+  /** How many keys the cached callable can see: from its parameters, or (call form) how it is called. */
+  private siteKeys(node: SyntaxNode, definition: SyntaxNode | undefined): { keysUnbounded: boolean; keyedBySelfOnly?: boolean } {
+    if (definition?.type === 'function_definition') {
+      const keys = cacheKeys(definition, this.model);
+      return keys === 'self' ? { keysUnbounded: true, keyedBySelfOnly: true } : { keysUnbounded: keys === 'unbounded' };
+    }
+    return { keysUnbounded: !this.calledWithoutArguments(node) };
+  }
+
+  /**
+   * `cached = lru_cache(None)(f)` in a function, then only ever `cached()`: one key. The wrapper
+   * is a local name whose every use in that function is a call with no arguments.
+   */
+  private calledWithoutArguments(site: SyntaxNode): boolean {
+    // `lru_cache(None)(f)` wraps in an outer call; `cache(f)` is the wrapping call itself.
+    const wrapped = site.parent?.type === 'call' && site.field === 'function' ? site.parent : site;
+    const assignment = wrapped.parent;
+    if (assignment?.type !== 'assignment' || wrapped.field !== 'right') return false;
+    const left = field(assignment, 'left');
+    const scope = this.model.scopeOf(assignment);
+    if (left?.type !== 'identifier' || scope.kind !== 'function' || scope.declaredOuter.has(left.text)) return false;
+    const body = field(scope.node, 'body');
+    let uses = 0;
+    let onlyEmptyCalls = true;
+    walk(body ?? scope.node, (n) => {
+      if (!onlyEmptyCalls) return false;
+      if (n.type !== 'identifier' || n.text !== left.text || n === left) return true;
+      uses++;
+      const call = n.parent?.type === 'call' && n.field === 'function' ? n.parent : undefined;
+      if (!call || namedCount(field(call, 'arguments')) > 0 || this.model.lookup(n.text, n)?.scope !== scope) onlyEmptyCalls = false;
+      return true;
+    });
+    return onlyEmptyCalls && uses > 0;
   }
 
   private classifyMaxsize(value: SyntaxNode): MaxsizeFact {
@@ -370,9 +447,9 @@ class CacheCollector {
       const left = field(binding.node, 'left');
       const right = field(binding.node, 'right');
       if (left?.type !== 'identifier' || left.text !== name || !right) continue;
-      const bound = boundOf(right, this.model);
+      const bound = boundOf(right, this.model) ?? (isLiteralConstant(right) ? 'literal' : null);
       if (bound === null) continue;
-      out.push({ name, value: bound, text: this.text(right), span: this.span(left) });
+      out.push({ name, value: bound, text: shorten(this.text(right)), span: this.span(left) });
     }
     return out.sort((a, b) => a.span.start - b.span.start);
   }
@@ -402,7 +479,22 @@ class CacheCollector {
         }
       }
     }
-    if (right && (right.type === 'identifier' || right.type === 'attribute')) this.escapeByAlias(right, fnId);
+    if (right && (right.type === 'identifier' || right.type === 'attribute')) {
+      // A plain local alias (`cache = self._cache`) is followed instead: its uses count for the container.
+      if (left.type === 'identifier' && fnId !== null && this.followsAlias(node, left, right)) return;
+      this.escapeByAlias(right, fnId, this.exposedAs(left));
+    }
+  }
+
+  /** Whether `left = right` makes a function local that refOf() follows to a container. */
+  private followsAlias(node: SyntaxNode, left: SyntaxNode, right: SyntaxNode): boolean {
+    if (!this.mayNameContainer(right)) return false;
+    const found = this.model.lookup(left.text, left);
+    if (!found || found.binding.kind !== 'assignment' || found.binding.node !== node) return false;
+    const info = this.refOfName(left);
+    if (!info) return false;
+    this.containerNames.add(left.text);
+    return true;
   }
 
   private assignName(node: SyntaxNode, left: SyntaxNode, right: SyntaxNode | undefined, scope: Scope, fnId: string | null): void {
@@ -491,17 +583,88 @@ class CacheCollector {
     if (depth === 1 && left.parent) this.storeUses.set(left.parent, use);
     if (right?.type === 'identifier' && right.text === 'self') use.addsSelf = true;
     // `counts[w] = counts.get(w, 0) + 1` accumulates into the container: a tally, not a memo.
-    if (right && (this.isPlainValue(right) || mentions(right, this.text(target)))) use.plainValue = true;
+    const accumulates = !!right && mentions(right, this.text(target));
+    if (right && (accumulates || this.isPlainValue(right))) use.plainValue = true;
+    // An accumulated value (`d[k] = d.get(k, []) + [x]`) grows even when the keys are few.
+    if (depth === 1 && key && !accumulates) this.describeKey(use, key);
   }
 
-  /** A literal, or a parameter of the enclosing function, stored as is. */
+  /**
+   * Where the key of a store comes from: a small fixed set (a loop over a literal, a `bool`,
+   * `Literal[...]` or `type[...]` parameter), or a parameter that the link step judges by its callers.
+   */
+  private describeKey(use: PendingUse, key: SyntaxNode): void {
+    if (key.type !== 'identifier' || use.functionId === null) return;
+    const found = this.model.lookup(key.text, key);
+    if (!found || found.scope.kind !== 'function' || found.scope.id !== use.functionId) return;
+    const { binding } = found;
+    if (binding.kind === 'parameter') {
+      const param = binding.node;
+      if (param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern') return;
+      const typeNode = param.type === 'typed_parameter' || param.type === 'typed_default_parameter' ? field(param, 'type') : undefined;
+      const annotation = typeNode?.children.find((c) => c.isNamed) ?? typeNode;
+      const text = annotation ? this.text(annotation).trim() : '';
+      if (BOUNDED_ANNOTATION.test(text)) {
+        use.keyBounded = true;
+        return;
+      }
+      use.keyParam = key.text;
+      const resolved = annotation && (annotation.type === 'identifier' || annotation.type === 'attribute')
+        ? this.model.resolveExpression(annotation) : null;
+      if (resolved && !resolved.startsWith('builtins.') && !resolved.startsWith('typing.')) use.keyAnnotation = resolved;
+      return;
+    }
+    if (binding.kind !== 'assignment' || binding.node.type !== 'for_statement') return;
+    const left = field(binding.node, 'left');
+    const right = field(binding.node, 'right');
+    if (!left || !right || !(left.type === 'identifier' ? left.text === key.text : mentions(left, key.text))) return;
+    // `for name in NAMES`, `for name in NAMES.items()`, `for i in range(256)`, `for x in ("a", "b")`.
+    let source = right;
+    if (source.type === 'call') {
+      const fn = field(source, 'function');
+      const args = namedChildren(field(source, 'arguments'));
+      if (fn?.type === 'identifier' && fn.text === 'range' && !this.model.lookup('range', fn)) {
+        // `range(256)`, `range(MAX_SHARDS)`: not `range(n)` with `n` from the caller.
+        const constant = (a: SyntaxNode) => a.type === 'integer'
+          || (a.type === 'identifier' && this.model.lookup(a.text, a)?.scope.kind === 'module');
+        if (args.length > 0 && args.every(constant)) use.keyBounded = true;
+        return;
+      }
+      const object = fn?.type === 'attribute' ? field(fn, 'object') : undefined;
+      if (!object || args.length > 0 || !/^(items|keys|values)$/.test(field(fn!, 'attribute')?.text ?? '')) return;
+      source = object;
+    }
+    if (isLiteralCollection(source)) {
+      use.keyBounded = true;
+    } else if (source.type === 'identifier') {
+      const owner = this.model.lookup(source.text, source);
+      if (owner?.scope.kind === 'module' && owner.binding.kind === 'assignment') use.keyLoopSource = source.text;
+    }
+  }
+
+  /**
+   * A literal, or a parameter of the enclosing function, stored as is; or a fresh object that
+   * owes nothing to the key (`asyncio.Lock()`, `time.time()`): per-key state, not a computed result.
+   */
   private isPlainValue(value: SyntaxNode, depth = 0): boolean {
     if (LITERAL_TYPES.has(value.type)) return true;
+    if (value.type === 'call' && depth === 0) return this.isFreshObject(value);
     if (value.type === 'identifier') return this.model.lookup(value.text, value)?.binding.kind === 'parameter';
     if (CONTAINER_LITERALS.has(value.type) && depth === 0) {
       return value.children.every((c) => !c.isNamed || c.type === 'comment' || this.isPlainValue(c, depth + 1));
     }
     return false;
+  }
+
+  /** `asyncio.Lock()`, `Session()`, `time.time()`: a module-level callee given only literals (not `key.lower()`). */
+  private isFreshObject(call: SyntaxNode): boolean {
+    const callee = field(call, 'function');
+    const dotted = callee ? dottedName(callee) : null;
+    if (!callee || dotted === null) return false;
+    const head = dotted.split('.')[0]!;
+    const found = this.model.lookup(head, callee);
+    if (found && found.scope.kind !== 'module' && found.binding.kind !== 'import') return false;
+    return namedChildren(field(call, 'arguments')).every((a) => LITERAL_TYPES.has(a.type));
   }
 
   private guardedByMembership(at: SyntaxNode, container: SyntaxNode, key: SyntaxNode): boolean {
@@ -555,7 +718,12 @@ class CacheCollector {
       if (!key || !value || isFixedKey(key) || isClassKey(key) || key.type === 'slice') return;
       if ((value.type === 'identifier' || value.type === 'attribute') && this.mayNameContainer(value)) {
         const info = this.refOf(value);
-        if (info && info.ref.kind !== 'attribute') this.push(info, 'grow', '[]+=', left, this.model.enclosingFunctionId(node));
+        if (info && info.ref.kind !== 'attribute') {
+          const use = this.push(info, 'grow', '[]+=', left, this.model.enclosingFunctionId(node));
+          // `hits[k] += 1` tallies (bounded by its keys); `d[k] += [x]` also grows the value.
+          const right = field(node, 'right');
+          if (right && !CONTAINER_LITERALS.has(right.type) && !/comprehension$/.test(right.type)) this.describeKey(use, key);
+        }
       }
       return;
     }
@@ -623,12 +791,16 @@ class CacheCollector {
       if (read || !chained) this.push(info, 'read', attr, node, fnId);
     }
     if (grow) {
-      const use = this.push(info, 'grow', attr, node, fnId);
       const args = call ? field(call, 'arguments') : undefined;
       const values = args ? args.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
+      // `if "shell" not in ms: ms.insert(2, "shell")`: one fixed item, added once.
+      if (values.length > 0 && values.every(isLiteralConstantOrNone) && this.guardedByContent(node, target)) return;
+      const use = this.push(info, 'grow', attr, node, fnId);
       if (values.some((v) => v.type === 'identifier' && v.text === 'self')) use.addsSelf = true;
       if (attr === 'setdefault' && call) this.storeUses.set(call, use);
       if (attr === 'setdefault' && values[1] && this.isPlainValue(values[1])) use.plainValue = true;
+      // `d.setdefault(k, []).append(x)` grows the value, however few the keys.
+      if (attr === 'setdefault' && values[0] && !(call?.parent?.type === 'attribute' && call.field === 'object')) this.describeKey(use, values[0]);
     }
   }
 
@@ -680,7 +852,9 @@ class CacheCollector {
     if (scope.kind !== 'function') return;
     if (value.type === 'identifier') {
       const found = this.model.lookup(value.text, value);
-      if (found?.scope === scope && found.binding.kind === 'parameter' && firstParamName(scope.node) === value.text) {
+      // `return self` in a method is a fluent API, not a decorator handing back what it registered.
+      const receiver = receiverOfMethod(scope) ? 1 : 0;
+      if (found?.scope === scope && found.binding.kind === 'parameter' && firstParamName(scope.node, receiver) === value.text) {
         this.returnsFirstParam.add(scope.id);
       }
     }
@@ -771,10 +945,21 @@ class CacheCollector {
   }
 
   /** `alias = _registry` hands the container to another name: its mutations are out of sight. */
-  private escapeByAlias(right: SyntaxNode, fnId: string | null): void {
+  private escapeByAlias(right: SyntaxNode, fnId: string | null, exposedAs: string | null): void {
     const info = this.refOf(right);
     if (!info || info.ref.kind === 'attribute') return;
-    this.push(info, 'escape', 'alias', right, fnId);
+    this.push(info, 'escape', exposedAs === null ? 'alias' : `expose:${exposedAs}`, right, fnId);
+  }
+
+  /**
+   * `wrapper.cache = cache`: a memoize decorator hangs its dict on the function it returns. Only
+   * a `<fn>.cache.clear()` (or `pop`, `del`…) somewhere frees it, not the exposure itself.
+   */
+  private exposedAs(left: SyntaxNode): string | null {
+    if (left.type !== 'attribute') return null;
+    const object = field(left, 'object');
+    if (object?.type !== 'identifier') return null;
+    return this.model.lookup(object.text, object)?.binding.kind === 'function' ? field(left, 'attribute')?.text ?? null : null;
   }
 
   // ---- timestamps and expiry ------------------------------------------------------------------
@@ -840,6 +1025,18 @@ class CacheCollector {
     if (op === 'grow' && functionId !== null && this.inLazyInit(node)) return use;
     this.pending.push(use);
     return use;
+  }
+
+  /** Whether a statement sits under an `if` whose condition looks into the container itself. */
+  private guardedByContent(node: SyntaxNode, container: SyntaxNode): boolean {
+    const text = dottedName(container);
+    if (text === null) return false;
+    for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) {
+      if (p.type !== 'if_statement' && p.type !== 'elif_clause') continue;
+      const condition = field(p, 'condition');
+      if (condition && mentions(condition, text)) return true;
+    }
+    return false;
   }
 
   private inLazyInit(node: SyntaxNode): boolean {
@@ -926,10 +1123,37 @@ class CacheCollector {
     const key = `${scope.id}.<locals>.${node.text}`;
     if (!this.closureCandidates.has(key)) {
       const fact = this.closureContainer(binding, node.text, key, scope);
-      if (!fact) return null;
+      if (!fact) return this.localAlias(binding, node.text, key, scope);
       this.closureCandidates.set(key, fact);
     }
     return { ref: { kind: 'closure', key }, key: `c:${key}`, closureUse: crossesFunction(this.model.scopeOf(node), scope) };
+  }
+
+  /**
+   * `cache = type(self)._rows` / `memo = _MEMO` in a function: the local is another name for a
+   * long-lived container, so its uses are that container's.
+   */
+  private localAlias(binding: Binding, name: string, key: string, scope: Scope): RefInfo | null {
+    const known = this.aliases.get(key);
+    if (known !== undefined) return known;
+    this.aliases.set(key, null); // `a = b; b = a`: stop at the second visit
+    const right = this.aliasedExpression(binding, name, scope);
+    const target = right ? this.refOf(right) : null;
+    const alias = target && (target.ref.kind === 'qualified' || target.ref.kind === 'self') ? { ...target, closureUse: false } : null;
+    this.aliases.set(key, alias);
+    return alias;
+  }
+
+  /** For `name = <name or attribute>` binding a plain function local: the right-hand side. */
+  private aliasedExpression(binding: Binding, name: string, scope: Scope): SyntaxNode | null {
+    if (binding.kind !== 'assignment' || binding.node.type !== 'assignment' || scope.kind !== 'function') return null;
+    if (scope.declaredOuter.has(name)) return null;
+    const left = field(binding.node, 'left');
+    const right = field(binding.node, 'right');
+    if (left?.type !== 'identifier' || left.text !== name || !right) return null;
+    if (right.type !== 'identifier' && right.type !== 'attribute') return null;
+    // `opts = DEFAULTS` then `opts = dict(opts)`: after a rebinding the name is something else.
+    return bindsOnce(scope.node, name) ? right : null;
   }
 
   private closureContainer(binding: Binding, name: string, key: string, scope: Scope): ContainerFact | null {
@@ -987,8 +1211,11 @@ class CacheCollector {
       }
       return true;
     };
+    // A memo reads its stored values back; `if k not in d: d[k] = …` alone only registers.
     const readsByFunction = new Set<string>();
-    for (const u of this.pending) if (u.op === 'read' && u.functionId !== null) readsByFunction.add(`${u.functionId}\u0000${readKey(u.info)}`);
+    for (const u of this.pending) {
+      if (u.op === 'read' && u.functionId !== null && VALUE_READS.has(u.method)) readsByFunction.add(`${u.functionId}\u0000${readKey(u.info)}`);
+    }
 
     const out: ContainerUseFact[] = [];
     const checkedReads = new Set<string>();
@@ -1015,9 +1242,23 @@ class CacheCollector {
         ...(u.addsSelf ? { addsSelf: true } : {}),
         ...(u.isDefinition ? { isDefinition: true } : {}),
         ...(u.plainValue ? { storesPlainValue: true } : {}),
+        ...(u.keyBounded || (u.keyLoopSource !== undefined && this.isFixedModuleCollection(u.keyLoopSource)) ? { keyBounded: true } : {}),
+        ...(u.keyParam !== undefined ? { keyParam: u.keyParam } : {}),
+        ...(u.keyAnnotation !== undefined ? { keyAnnotation: u.keyAnnotation } : {}),
       });
     }
     return out;
+  }
+
+  /** A module-level name bound once to a literal collection that nothing here adds to: `NAMES = ["a", "b"]`. */
+  private isFixedModuleCollection(name: string): boolean {
+    if ((this.moduleAssignCounts.get(name) ?? 0) !== 1 || this.globalNames.has(name)) return false;
+    const binding = this.model.moduleScope.bindings.get(name);
+    if (binding?.kind !== 'assignment' || binding.node.type !== 'assignment') return false;
+    const right = field(binding.node, 'right');
+    if (!right || !isLiteralCollection(right)) return false;
+    const key = `q:${this.model.module.name}.${name}`;
+    return !this.pending.some((u) => u.info.key === key && u.op === 'grow');
   }
 
   private isLocalContainer(qualifiedName: string): boolean {
@@ -1050,11 +1291,15 @@ function receiverOfMethod(scope: Scope): { classId: string; viaClass: boolean } 
   return { classId: scope.parent.id, viaClass };
 }
 
-function firstParamName(fn: SyntaxNode): string | null {
+/** The name of the first parameter (after `skip` leading ones), or null if that is a splat or missing. */
+function firstParamName(fn: SyntaxNode, skip = 0): string | null {
   const params = field(fn, 'parameters');
   for (const p of params?.children ?? []) {
     const name = parameterName(p);
-    if (name) return p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern' ? null : name.text;
+    if (!name) continue;
+    if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') return null;
+    if (skip-- > 0) continue;
+    return name.text;
   }
   return null;
 }
@@ -1111,6 +1356,47 @@ function updatesFixedKeys(call: SyntaxNode): boolean {
   if (values.length === 0) return true;
   return values.every((v) => v.type === 'keyword_argument'
     || (v.type === 'dictionary' && v.children.every((p) => p.type !== 'pair' || isFixedKey(field(p, 'key') ?? p))));
+}
+
+/** A string, bytes or number literal, or a tuple of them: a value that can key a dict only one way. */
+function isLiteralConstant(node: SyntaxNode): boolean {
+  if (node.type === 'string') return !node.children.some((c) => c.type === 'interpolation');
+  if (node.type === 'integer' || node.type === 'float' || node.type === 'concatenated_string') return true;
+  return node.type === 'tuple' && namedChildren(node).every((c) => c.type === 'string' || c.type === 'integer' || c.type === 'float');
+}
+
+/** Whether `name` is bound exactly once in a function body (nested scopes included, to stay safe). */
+function bindsOnce(fn: SyntaxNode, name: string): boolean {
+  let count = 0;
+  walk(field(fn, 'body') ?? fn, (n) => {
+    if (count > 1) return false;
+    const target = n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement' || n.type === 'for_in_clause'
+      ? field(n, 'left') : n.type === 'named_expression' ? field(n, 'name') : n.type === 'as_pattern_target' ? n : undefined;
+    if (target && (target.type === 'identifier' ? target.text === name : target.type !== 'attribute' && target.type !== 'subscript' && mentions(target, name))) count++;
+    return true;
+  });
+  return count === 1;
+}
+
+function isLiteralConstantOrNone(node: SyntaxNode): boolean {
+  return node.type === 'none' || node.type === 'true' || node.type === 'false' || isLiteralConstant(node);
+}
+
+function namedChildren(node: SyntaxNode | undefined): SyntaxNode[] {
+  return node ? node.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
+}
+
+/** A non-empty list/tuple/set/dict display of literals (or of tuples of literals): `("a", "b")`, `{"x": 1}`. */
+function isLiteralCollection(node: SyntaxNode, depth = 0): boolean {
+  if (depth > 1 || !CONTAINER_LITERALS.has(node.type)) return false;
+  const items = namedChildren(node);
+  return items.length > 0 && items.every((item) => {
+    if (item.type === 'pair') {
+      const key = field(item, 'key');
+      return !!key && LITERAL_TYPES.has(key.type);
+    }
+    return LITERAL_TYPES.has(item.type) || isLiteralCollection(item, depth + 1);
+  });
 }
 
 function namedCount(node: SyntaxNode | undefined): number {
@@ -1185,8 +1471,11 @@ export function containerType(node: SyntaxNode, model: SemanticModel): Container
   }
 }
 
-/** Whether a cached function can only see a handful of keys (no arguments, or bool/Literal ones). */
-function keysUnbounded(fn: SyntaxNode, model: SemanticModel): boolean {
+/**
+ * Whether a cached function can see an open-ended set of keys (`unbounded`), only a handful (no
+ * arguments, or `bool`/`Literal[...]`/`type[...]` ones: `bounded`), or only a handful but for `self` (`self`).
+ */
+function cacheKeys(fn: SyntaxNode, model: SemanticModel): 'unbounded' | 'bounded' | 'self' {
   const params = (field(fn, 'parameters')?.children ?? []).filter((p) => parameterName(p));
   const inClass = fn.parent?.type === 'block' && fn.parent.parent?.type === 'class_definition'
     || fn.parent?.type === 'decorated_definition' && fn.parent.parent?.type === 'block' && fn.parent.parent.parent?.type === 'class_definition';
@@ -1195,13 +1484,15 @@ function keysUnbounded(fn: SyntaxNode, model: SemanticModel): boolean {
   const isClassMethod = decorators.some((d) => d.children.some((c) => c.type === 'identifier' && c.text === 'classmethod'));
   // `self` makes keys per instance (unbounded); `cls` has one per class.
   const keyed = inClass && !isStatic ? (isClassMethod ? params.slice(1) : params) : params;
-  if (keyed.length === 0) return false;
-  return !keyed.every((p) => {
-    if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') return false;
+  const open = keyed.filter((p) => {
+    if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') return true;
     const type = field(p, 'type');
     const text = type ? model.source.slice(type).trim() : '';
-    return /^(bool|((typing|t)\.)?Literal\[[\s\S]*\])$/.test(text);
+    return !BOUNDED_ANNOTATION.test(text);
   });
+  if (open.length === 0) return 'bounded';
+  const onlySelf = inClass && !isStatic && !isClassMethod && open.length === 1 && open[0] === params[0];
+  return onlySelf ? 'self' : 'unbounded';
 }
 
 /** Whether a literal bound is unbounded (None, inf, sys.maxsize, huge), bounded (a number), or not a literal (null). */

@@ -1,7 +1,7 @@
 // Tier 2 for the cache-growth rules: containers and their uses linked across modules, and which
 // functions run repeatedly at run time. Reads FileFacts only.
 import type { ConstantFact, ContainerFact, ContainerUseFact } from '../facts/cache-types.js';
-import type { CallFact, ClassFact, DecoratorFact, FileFacts, FunctionFact } from '../facts/types.js';
+import type { ArgFact, CallFact, ClassFact, DecoratorFact, FileFacts, FunctionFact } from '../facts/types.js';
 import type { Span } from '../types.js';
 // ==== Project level: containers and their uses across modules, and which functions run repeatedly.
 // These read only FileFacts (through the structural `CacheProject` view of the project graph),
@@ -38,8 +38,16 @@ export interface LinkedContainer {
 
 const MAX_REEXPORT_HOPS = 8;
 
-/** Every long-lived container in the project with every use that names it, from any module. */
-export function linkContainers(project: CacheProject): Map<string, LinkedContainer> {
+/** Every long-lived container in the project with every use that names it, from any module (shared by the rules: read only). */
+export function linkContainers(project: CacheProject): ReadonlyMap<string, LinkedContainer> {
+  let linked = linkedContainers.get(project);
+  if (!linked) linkedContainers.set(project, (linked = buildLinkedContainers(project)));
+  return linked;
+}
+
+const linkedContainers = new WeakMap<CacheProject, ReadonlyMap<string, LinkedContainer>>();
+
+function buildLinkedContainers(project: CacheProject): Map<string, LinkedContainer> {
   const byKey = new Map<string, LinkedContainer>();
   const byAttr = new Map<string, LinkedContainer[]>();
   for (const file of project.files.values()) {
@@ -92,6 +100,17 @@ export function linkContainers(project: CacheProject): Map<string, LinkedContain
     return undefined;
   };
 
+  // `wrapper.cache = cache`: `<fn>.cache.clear()` anywhere reaches the closure dict under that name.
+  const exposed = new Map<string, LinkedContainer[]>();
+  for (const file of project.files.values()) {
+    for (const use of file.caches.uses) {
+      if (use.op !== 'escape' || use.ref.kind !== 'closure' || !use.method.startsWith('expose:')) continue;
+      const found = byKey.get(`${file.module.name}.${use.ref.key}`);
+      const attr = use.method.slice('expose:'.length);
+      if (found) exposed.set(attr, [...(exposed.get(attr) ?? []), found]);
+    }
+  }
+
   for (const file of project.files.values()) {
     for (const use of file.caches.uses) {
       const { ref } = use;
@@ -99,11 +118,16 @@ export function linkContainers(project: CacheProject): Map<string, LinkedContain
       if (ref.kind === 'qualified') {
         const found = resolveQualified(ref.name);
         if (found) targets.push(found);
+        // `country.results.clear()` on a decorated function: the dict its decorator exposed as `results`.
+        else if ((use.op === 'shrink' || use.op === 'reassign') && exposed.size > 0) {
+          const dot = ref.name.lastIndexOf('.');
+          if (dot > 0 && project.resolveFunction(ref.name.slice(0, dot))) targets.push(...(exposed.get(ref.name.slice(dot + 1)) ?? []));
+        }
       } else if (ref.kind === 'closure') {
         const found = byKey.get(`${file.module.name}.${ref.key}`);
         if (found) targets.push(found);
       } else if (ref.kind === 'attribute') {
-        if (use.op === 'shrink' || use.op === 'reassign') targets.push(...(byAttr.get(ref.attr) ?? []));
+        if (use.op === 'shrink' || use.op === 'reassign') targets.push(...(byAttr.get(ref.attr) ?? []), ...(exposed.get(ref.attr) ?? []));
       } else {
         const classGlobalId = `${file.module.name}.${ref.classId}`;
         const shared = classContainer(classGlobalId, ref.attr);
@@ -190,7 +214,7 @@ const PLAIN_BASES = new Set(['builtins.object', 'abc.ABC', 'typing.Generic', 'ty
 /** Uses of a container that end unbounded growth: a removal, a reset, a size check, or an alias. */
 export function boundingUses(linked: LinkedContainer): LinkedUse[] {
   return linked.uses.filter(({ use }) => {
-    if (use.op === 'escape') return true;
+    if (use.op === 'escape') return !use.method.startsWith('expose:');
     if (use.op !== 'shrink' && use.op !== 'reassign' && use.op !== 'size') return false;
     // Import-time resets (module or class body) do not bound run-time growth.
     return use.functionId !== null || use.op === 'size';
@@ -202,7 +226,8 @@ const CONSTRUCTORS = new Set(['__init__', '__new__', '__post_init__']);
 const METACLASS_BASES = new Set(['builtins.type', 'abc.ABCMeta', 'enum.EnumMeta', 'enum.EnumType']);
 /** Functions that by name run once per registrant (at import or start-up), not per request. */
 const REGISTRATION_NAME = /^_*(register|setup$|configure|install|init_|initialize)/i;
-const TEST_NAME = /^(test|setUp|tearDown|pytest_)/;
+/** A test function, or a part of a dotted function id that is one (`test_x.helper`). */
+const TEST_NAME = /(^|\.)(test|setUp|tearDown|pytest_)/;
 /** pytest's conftest: fixtures and hooks. (Folders named `test` are not judged by name: fixtures live there too.) */
 const TEST_MODULE = /(^|\/)conftest\.py$/;
 
@@ -222,6 +247,15 @@ export interface RuntimeOracle {
  * run time, except registration-style names and decorators that return what they register.
  */
 export function runtimeOracle(project: CacheProject): RuntimeOracle {
+  // PSL201 and PSL204 both ask: build the index once per project graph.
+  let oracle = oracles.get(project);
+  if (!oracle) oracles.set(project, (oracle = buildRuntimeOracle(project)));
+  return oracle;
+}
+
+const oracles = new WeakMap<CacheProject, RuntimeOracle>();
+
+function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
   const decoratorSites = new Map<string, { site: Site; isCall: boolean }[]>();
   const referenced = new Set<string>();
   const functionNames = new Set<string>();
@@ -233,6 +267,17 @@ export function runtimeOracle(project: CacheProject): RuntimeOracle {
     if (list) list.push(value);
     else map.set(key, [value]);
   };
+  // The same names are resolved over and over (`Thread(...)` in a hundred files): once each.
+  const memoized = <T>(resolve: (name: string) => T | undefined) => {
+    const known = new Map<string, T | null>();
+    return (name: string): T | undefined => {
+      let hit = known.get(name);
+      if (hit === undefined) known.set(name, (hit = resolve(name) ?? null));
+      return hit ?? undefined;
+    };
+  };
+  const resolveFunction = memoized((name) => project.resolveFunction(name));
+  const resolveClass = memoized((name) => project.resolveClass(name));
 
   const instantiations = new Map<string, Site[]>();
   // `bus = EventBus()` at module level: `bus.subscribe(...)` and `@bus.on("x")` reach EventBus's methods.
@@ -243,7 +288,7 @@ export function runtimeOracle(project: CacheProject): RuntimeOracle {
   const instanceMethod = (qualifiedName: string): FunctionEntry | undefined => {
     const dot = qualifiedName.lastIndexOf('.');
     const classQualifiedName = dot > 0 ? instanceClasses.get(qualifiedName.slice(0, dot)) : undefined;
-    const cls = classQualifiedName ? project.resolveClass(classQualifiedName) : undefined;
+    const cls = classQualifiedName ? resolveClass(classQualifiedName) : undefined;
     return cls ? project.findMethod(cls, qualifiedName.slice(dot + 1)) : undefined;
   };
   const instanceCalls = new Map<string, Site[]>();
@@ -251,7 +296,7 @@ export function runtimeOracle(project: CacheProject): RuntimeOracle {
     const addDecorators = (decorators: readonly DecoratorFact[], functionId: string | null) => {
       for (const d of decorators) {
         if (!d.qualifiedName || !functionNames.has(lastPart(d.qualifiedName))) continue;
-        const target = project.resolveFunction(d.qualifiedName) ?? instanceMethod(d.qualifiedName);
+        const target = resolveFunction(d.qualifiedName) ?? instanceMethod(d.qualifiedName);
         if (target) push(decoratorSites, target.globalId, { site: { file, functionId }, isCall: d.isCall });
       }
     };
@@ -261,7 +306,7 @@ export function runtimeOracle(project: CacheProject): RuntimeOracle {
     for (const decorated of [...file.functions, ...file.classes]) {
       for (const d of decorated.decorators) {
         if (!d.qualifiedName || !classNames.has(lastPart(d.qualifiedName))) continue;
-        const cls = project.resolveClass(d.qualifiedName);
+        const cls = resolveClass(d.qualifiedName);
         if (cls) push(instantiations, cls.globalId, { file, functionId: decorated.parentFunctionId });
       }
     }
@@ -270,15 +315,18 @@ export function runtimeOracle(project: CacheProject): RuntimeOracle {
       for (const arg of call.args) {
         if (!arg.qualifiedName || (arg.kind !== 'name' && arg.kind !== 'attribute')) continue;
         if (!functionNames.has(lastPart(arg.qualifiedName))) continue;
-        const target = project.resolveFunction(arg.qualifiedName);
+        const target = resolveFunction(arg.qualifiedName);
         if (target) referenced.add(target.globalId);
       }
-      if (call.qualifiedName && instanceClasses.size > 0 && functionNames.has(lastPart(call.qualifiedName))) {
-        const method = instanceMethod(call.qualifiedName);
+      const name = call.qualifiedName;
+      if (!name) continue;
+      const last = lastPart(name);
+      if (instanceClasses.size > 0 && functionNames.has(last)) {
+        const method = instanceMethod(name);
         if (method) push(instanceCalls, method.globalId, { file, functionId: call.enclosingFunctionId });
       }
-      if (call.qualifiedName && classNames.has(lastPart(call.qualifiedName))) {
-        const cls = project.resolveClass(call.qualifiedName);
+      if (classNames.has(last)) {
+        const cls = resolveClass(name);
         if (cls) push(instantiations, cls.globalId, { file, functionId: call.enclosingFunctionId });
       }
     }
@@ -286,18 +334,18 @@ export function runtimeOracle(project: CacheProject): RuntimeOracle {
   const subclasses = new Map<string, string[]>();
   for (const ref of project.classes.values()) {
     for (const base of ref.cls.bases) {
-      const baseRef = base.qualifiedName ? project.resolveClass(base.qualifiedName) : undefined;
+      const baseRef = base.qualifiedName ? resolveClass(base.qualifiedName) : undefined;
       if (baseRef) push(subclasses, baseRef.globalId, ref.globalId);
     }
   }
-  const withSubclasses = (classGlobalId: string): string[] => {
-    const out: string[] = [];
+  const withSubclasses = (classGlobalId: string): Set<string> => {
+    const out = new Set<string>();
     const queue = [classGlobalId];
-    while (queue.length > 0 && out.length < 256) {
-      const id = queue.shift()!;
-      if (out.includes(id)) continue;
-      out.push(id);
-      queue.push(...(subclasses.get(id) ?? []));
+    for (let i = 0; i < queue.length && out.size < 256; i++) {
+      const id = queue[i]!;
+      if (out.has(id)) continue;
+      out.add(id);
+      for (const sub of subclasses.get(id) ?? []) queue.push(sub);
     }
     return out;
   };
@@ -308,16 +356,26 @@ export function runtimeOracle(project: CacheProject): RuntimeOracle {
   const runtime = new Set<string>();
   const callees = new Map<string, string[]>();
   const entry: string[] = [];
-  const siteKey = (site: Site) => (site.functionId === null ? null : `${site.file.module.name}.${site.functionId}`);
-  const dependOn = (sites: readonly Site[], globalId: string) => {
-    for (const site of sites) {
-      const caller = siteKey(site);
-      if (caller !== null) push(callees, caller, globalId);
-    }
+  // Global ids by file and local id, so that linking a call site to its caller builds no strings.
+  const globalIds = new Map<FileFacts, Map<string, string>>();
+  for (const { globalId, file, fn } of project.functions.values()) {
+    let ids = globalIds.get(file);
+    if (!ids) globalIds.set(file, (ids = new Map()));
+    ids.set(fn.id, globalId);
+  }
+  const dependOn = (site: Site, globalId: string) => {
+    if (site.functionId === null) return;
+    push(callees, globalIds.get(site.file)?.get(site.functionId) ?? `${site.file.module.name}.${site.functionId}`, globalId);
+  };
+  const testModules = new Map<FileFacts, boolean>();
+  const isTestModule = (file: FileFacts) => {
+    let known = testModules.get(file);
+    if (known === undefined) testModules.set(file, (known = TEST_MODULE.test(file.module.path)));
+    return known;
   };
   for (const { globalId, file, fn } of project.functions.values()) {
     // Test code runs once per test run; helpers nested in a test are test code too.
-    if (fn.id.split('.').some((part) => TEST_NAME.test(part)) || TEST_MODULE.test(file.module.path)) continue;
+    if (TEST_NAME.test(fn.id) || isTestModule(file)) continue;
     if (fn.parentFunctionId !== null) {
       // The inner function of a decorator factory (`@register("x")`, or shaped like a decorator:
       // `def deco(fn)`) runs when it is applied, at import. Any other inner function (a wrapper,
@@ -338,9 +396,9 @@ export function runtimeOracle(project: CacheProject): RuntimeOracle {
       // A metaclass builds classes in `__new__`/`__init__` (import time); its `__call__` runs per instance.
       if (cls && fn.name !== '__call__' && cls.cls.bases.some((b) => b.qualifiedName !== null && METACLASS_BASES.has(b.qualifiedName))) continue;
       if (CONSTRUCTORS.has(fn.name) && cls) {
-        const sites = withSubclasses(cls.globalId).flatMap((id) => instantiations.get(id) ?? []);
+        const sites = [...withSubclasses(cls.globalId)].flatMap((id) => instantiations.get(id) ?? []);
         if (sites.length === 0) entry.push(globalId);
-        else dependOn(sites, globalId);
+        else for (const site of sites) dependOn(site, globalId);
         continue;
       }
     }
@@ -349,21 +407,18 @@ export function runtimeOracle(project: CacheProject): RuntimeOracle {
       entry.push(globalId);
       continue;
     }
-    const calls = [
-      ...(project.callsTo.get(globalId) ?? []),
-      ...(instanceCalls.get(globalId) ?? []).map((site) => ({ file: site.file, call: { enclosingFunctionId: site.functionId, span: null } })),
-    ];
+    const directCalls = project.callsTo.get(globalId) ?? [];
     // `if __name__ == "__main__": main()` starts the program: `main` runs at run time.
-    if (calls.some((c) => c.call.enclosingFunctionId === null && c.call.span !== null && inMainBlock(c.file, c.call.span.start))) {
+    if (directCalls.some((c) => c.call.enclosingFunctionId === null && inMainBlock(c.file, c.call.span.start))) {
       entry.push(globalId);
       continue;
     }
-    const sites = [
-      ...(decoratorSites.get(globalId) ?? []).map((d) => d.site),
-      ...calls.map((c) => ({ file: c.file, functionId: c.call.enclosingFunctionId })),
-    ];
-    if (sites.length > 0) {
-      dependOn(sites, globalId);
+    const decorations = decoratorSites.get(globalId) ?? [];
+    const viaInstances = instanceCalls.get(globalId) ?? [];
+    if (decorations.length + directCalls.length + viaInstances.length > 0) {
+      for (const d of decorations) dependOn(d.site, globalId);
+      for (const c of directCalls) dependOn({ file: c.file, functionId: c.call.enclosingFunctionId }, globalId);
+      for (const site of viaInstances) dependOn(site, globalId);
       continue;
     }
     const importHelper = (fn.classId === null && file.caches.deletedNames.includes(fn.name))
@@ -487,4 +542,87 @@ export function clearedCaches(project: CacheProject): Set<string> {
     }
   }
   return out;
+}
+
+const ENUM_BASES = new Set(['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag', 'enum.ReprEnum']);
+const ENUM_LIKE_BASE = /(^|\.)(\w*Enum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
+
+/** An enum class (its members are a fixed set), directly or through bases defined in the project. */
+export function isEnumClass(project: CacheProject, classGlobalId: string): boolean {
+  const seen = new Set<string>();
+  const queue = [classGlobalId];
+  while (queue.length > 0 && seen.size < 64) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const base of project.classes.get(id)?.cls.bases ?? []) {
+      if (base.qualifiedName === null) continue;
+      if (ENUM_BASES.has(base.qualifiedName)) return true;
+      const ref = project.resolveClass(base.qualifiedName);
+      if (ref) queue.push(ref.globalId);
+      // A base from outside the project named like an enum: `strenum.StrEnum`, Django's `TextChoices`.
+      else if (ENUM_LIKE_BASE.test(base.qualifiedName)) return true;
+    }
+  }
+  return false;
+}
+
+/** Callers whose arguments say nothing about real use: module-level and demo or test code. */
+const DEMO_CALLER = /^(main|demo|example|examples|run|cli)$|^_*test/i;
+
+/**
+ * Whether a store by key can only ever add a few keys: the key comes from a fixed set (see
+ * `keyBounded`), is a parameter annotated with an enum, or is a parameter that every caller in
+ * the project (outside module-level and demo code) passes a constant for — a literal, a module
+ * constant, a class or an enum member (`Kind.USER`, `Text`, `_ALPHABET`).
+ */
+export function boundedKeyOracle(project: CacheProject): (file: FileFacts, use: ContainerUseFact) => boolean {
+  const memo = new Map<string, boolean>();
+  const isConstantArg = (arg: ArgFact): boolean => {
+    // An f-string is built at run time: as open-ended as its parts.
+    if (arg.kind === 'string') return !/^[a-eg-z]*f/i.test(arg.text);
+    if (arg.kind === 'number' || arg.kind === 'none') return true;
+    if (arg.kind !== 'name' && arg.kind !== 'attribute') return arg.text === 'True' || arg.text === 'False';
+    // Classes are Capitalised and constants UPPER_CASE: either way one of a fixed set.
+    if (/^_*[A-Z]/.test(lastPart(arg.text))) return true;
+    if (!arg.qualifiedName) return false;
+    return !!project.resolveClass(arg.qualifiedName) || !!resolveConstant(project, arg.qualifiedName);
+  };
+  const callersPassConstants = (globalId: string, param: string): boolean => {
+    const entry = project.functions.get(globalId);
+    if (!entry) return false;
+    const { fn } = entry;
+    const index = fn.params.findIndex((p) => p.name === param);
+    const spec = fn.params[index];
+    if (!spec || spec.kind === 'var-positional' || spec.kind === 'var-keyword') return false;
+    const bound = fn.kind === 'method' || fn.kind === 'classmethod' || fn.kind === 'property' ? 1 : 0;
+    let evidence = 0;
+    for (const { call } of project.callsTo.get(globalId) ?? []) {
+      const caller = call.enclosingFunctionId;
+      if (caller === null || DEMO_CALLER.test(lastPart(caller))) continue;
+      const positional = call.args.filter((a) => a.keyword === null);
+      const splatAt = positional.findIndex((a) => a.kind === 'splat');
+      const arg = call.args.find((a) => a.keyword === param)
+        ?? (spec.kind === 'positional' ? positional[index - bound] : undefined);
+      if (arg?.kind === 'splat' || (splatAt >= 0 && splatAt <= index - bound) || call.args.some((a) => a.keyword === null && a.text.startsWith('**'))) return false;
+      // Not passed: the default, a constant.
+      if (arg && !isConstantArg(arg)) return false;
+      if (!arg && !spec.hasDefault) return false;
+      evidence++;
+    }
+    return evidence > 0;
+  };
+  return (file, use) => {
+    if (use.keyBounded) return true;
+    if (use.keyParam === undefined || use.functionId === null) return false;
+    if (use.keyAnnotation) {
+      const cls = project.resolveClass(use.keyAnnotation);
+      if (cls && isEnumClass(project, cls.globalId)) return true;
+    }
+    const globalId = `${file.module.name}.${use.functionId}`;
+    const key = `${globalId}\u0000${use.keyParam}`;
+    let known = memo.get(key);
+    if (known === undefined) memo.set(key, (known = callersPassConstants(globalId, use.keyParam)));
+    return known;
+  };
 }
