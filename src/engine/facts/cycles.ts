@@ -1390,6 +1390,30 @@ class FunctionAnalyzer {
     return false;
   }
 
+  /**
+   * Whether a returned object holds a parameter through callables alone: a closure or `partial`
+   * capturing it (`lambda: self.poll()`), or `param.name` — a bound method if `name` turns out
+   * to be a method, which only the link step knows. Capture edges are no store, so
+   * `mayMatterWithoutCalls` does not count them.
+   */
+  private holdsParamThroughCallables(start: number, captures: ReadonlyMap<number, readonly number[]>): boolean {
+    if (this.objects[start]!.paramIndex !== undefined) return false;
+    const seen = new Set<number>([start]);
+    const todo = [start];
+    while (todo.length > 0) {
+      const id = todo.pop()!;
+      const o = this.objects[id]!;
+      if (id !== start && o.paramIndex !== undefined) return true;
+      if (o.kind === 'attr' && o.base !== undefined && this.objects[o.base]!.paramIndex !== undefined) return true;
+      for (const next of captures.get(id) ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        todo.push(next);
+      }
+    }
+    return false;
+  }
+
   private finish(): FunctionCycleFacts | null {
     // An attribute object is still held by its base at the end unless a later store replaced it.
     const live = new Map<number, boolean>();
@@ -1435,10 +1459,21 @@ class FunctionAnalyzer {
     for (const r of this.returns) used.add(r);
     const calls = pruned.filter((c) => c.args.some((a) => a.refs.length > 0) || (c.result !== null && used.has(c.result)));
     if (edges.length === 0 && calls.length === 0 && !this.context.node) return null;
-    if (edges.length === 0 && calls.length === 0 && ![...this.returns].some((r) => this.objects[r]!.kind === 'param' || this.objects[r]!.kind === 'self')) return null;
+    // A factory of callables (`return lambda: self.poll()`, `return self.poll`): a caller that
+    // keeps the result keeps the parameter the callable holds.
+    const captures = new Map<number, number[]>();
+    for (const e of edges) {
+      if (e.kind !== 'capture') continue;
+      const list = captures.get(e.from);
+      if (list) list.push(e.to);
+      else captures.set(e.from, [e.to]);
+    }
+    const callableReturns = new Set([...this.returns].filter((r) => this.holdsParamThroughCallables(r, captures)));
+    if (edges.length === 0 && calls.length === 0 && callableReturns.size === 0
+      && ![...this.returns].some((r) => this.objects[r]!.kind === 'param' || this.objects[r]!.kind === 'self')) return null;
     // Without calls, the link step adds only `base ↔ base.attr` edges: a function whose graph
     // (with those, both ways) has no cycle and links no parameter to another can never matter.
-    if (calls.length === 0 && !this.mayMatterWithoutCalls(edges)) return null;
+    if (calls.length === 0 && callableReturns.size === 0 && !this.mayMatterWithoutCalls(edges)) return null;
     // Keep only objects an edge or call mentions, and the bases of kept attribute objects.
     const keep = new Set<number>();
     const mark = (id: number) => {
@@ -1454,7 +1489,7 @@ class FunctionAnalyzer {
       for (const a of c.args) a.refs.forEach(mark);
     }
     // Returned objects matter only if they can hold something: a parameter, or what a call built.
-    const returns = [...this.returns].filter((r) => keep.has(r) || this.objects[r]!.kind === 'param' || this.objects[r]!.kind === 'self');
+    const returns = [...this.returns].filter((r) => keep.has(r) || callableReturns.has(r) || this.objects[r]!.kind === 'param' || this.objects[r]!.kind === 'self');
     returns.forEach(mark);
     const order = [...keep].sort((a, b) => a - b);
     const renumber = new Map(order.map((old, i) => [old, i]));

@@ -110,6 +110,8 @@ interface LinkEdge {
   readonly fromConstructor?: boolean;
   /** Summary edges that run through a callable in the callee. */
   readonly callable?: SelfReferenceVia;
+  /** Summary edges: the call's result is itself that callable (`return lambda: self.poll()`). */
+  readonly resultIsCallable?: boolean;
   /** Summary edges: the callee's global id. */
   readonly callTarget?: string;
   /** Implicit `self → self.attr` edges: the store that made the attribute. */
@@ -128,6 +130,8 @@ interface SummaryEdge {
   readonly attr?: string;
   /** The holder reaches the held object only through a bound method or closure. */
   readonly callable?: SelfReferenceVia;
+  /** The returned object is itself that callable: the caller's store of it closes the cycle. */
+  readonly resultIsCallable?: boolean;
   /** The store is a constructor's (`self.owner = owner` in `__init__`), however it got here. */
   readonly fromConstructor?: boolean;
 }
@@ -330,15 +334,20 @@ class CycleLinker {
         const viaPlain = plain.has(reached);
         const via = viaPlain ? plain : all;
         const path = pathTo(via, reached);
-        // The store that made the reference: the last non-structural edge on the path.
-        const store = [...path].reverse().find((e) => !STRUCTURAL.has(e.kind));
-        if (!store) continue;
         const callableEdge = viaPlain ? undefined : path.find(isCallableEdge);
+        // The store that made the reference: the last non-structural edge on the path. A returned
+        // closure or bound method holds the argument by itself, with no store on the way
+        // (`return lambda: self.poll()`, or `return self._make_callback()` passing one on): its
+        // making stands for the store, and the caller's store of the result closes the cycle.
+        const stored = [...path].reverse().find((e) => !STRUCTURAL.has(e.kind) && !e.resultIsCallable);
+        const store = stored ?? (holder === RETURNED ? callableEdge : undefined);
+        if (!store) continue;
         const constructorStore = store.kind === 'summary' && store.fromConstructor === true;
         out.push({
           holder, held: target.paramIndex, file: store.file, site: store.site, text: store.text,
           ...(store.attr !== undefined ? { attr: store.attr } : {}),
           ...(callableEdge ? { callable: viaOf(callableEdge, objects) } : {}),
+          ...(stored ? {} : { resultIsCallable: true }),
           ...(constructorStore ? { fromConstructor: true } : {}),
         });
       }
@@ -364,6 +373,7 @@ class CycleLinker {
               from: h, to: v, kind: 'summary', file: s.file, site: s.site, text: s.text,
               ...(s.attr !== undefined ? { attr: s.attr } : {}),
               ...(s.callable ? { callable: s.callable } : {}),
+              ...(s.resultIsCallable ? { resultIsCallable: true } : {}),
               ...(a.fromConstructor || s.fromConstructor ? { fromConstructor: true } : {}),
               callFile: a.callFile, callSite: a.callSite, callText: a.callText, callTarget: a.target.globalId,
             });
@@ -823,16 +833,19 @@ class CycleLinker {
       let via: SelfReferenceVia;
       let holds: string;
       let viaCallee: string | undefined;
+      // A callable a call returned (`self._make_callback()`): whatever keeps it is reported.
+      if (e.resultIsCallable) continue;
       if (e.kind === 'summary' && e.callable) {
         // The callee holds a callable capturing an argument: report the call.
         via = e.callable;
         holds = objects[e.to]!.label;
         viaCallee = e.callTarget;
       } else {
-        const captured = graph[e.to]!.find((x) => CALLABLE.has(x.kind) && members.has(x.to));
+        const captured = graph[e.to]!.find((x) => (CALLABLE.has(x.kind) || x.resultIsCallable) && members.has(x.to));
         if (!captured) continue;
         const callable = objects[e.to]!;
-        via = callable.kind === 'closure' ? 'closure' : callable.kind === 'value' ? 'coroutine' : 'bound-method';
+        via = captured.resultIsCallable ? captured.callable ?? 'closure'
+          : callable.kind === 'closure' ? 'closure' : callable.kind === 'value' ? 'coroutine' : 'bound-method';
         holds = this.instanceLabel(graph, objects, captured.to);
       }
       out.push({
@@ -1150,6 +1163,8 @@ function isCallableEdge(e: LinkEdge): boolean {
 
 function viaOf(e: LinkEdge, objects: readonly CycleObject[]): SelfReferenceVia {
   if (e.kind === 'summary') return e.callable ?? 'closure';
+  // A coroutine or generator holds its receiver and arguments in its frame (`suspendedEdges`).
+  if (objects[e.from]?.kind === 'value') return 'coroutine';
   return e.kind === 'bound' ? 'bound-method' : objects[e.from]?.kind === 'closure' ? 'closure' : 'bound-method';
 }
 
