@@ -22,7 +22,7 @@ const COLLECTION_BUILDERS: Readonly<Record<string, string>> = {
   'builtins.dict': 'dict',
 };
 
-const BUILDER_NAMES = new Set(['list', 'tuple', 'set', 'frozenset', 'dict']);
+const BUILDER_NAMES = new Set(['list', 'tuple', 'set', 'frozenset', 'dict', 'sorted']);
 
 /** Ways to iterate a collection that still read the collection itself. */
 const VIEW_METHODS = new Set(['items', 'values', 'keys']);
@@ -123,9 +123,15 @@ function rebuildKind(right: SyntaxNode, chain: string, model: SemanticModel): st
   const callee = field(right, 'function');
   // Compare the name before resolving it: most calls are not collection builders.
   if (callee?.type !== 'identifier' || !BUILDER_NAMES.has(callee.text)) return null;
-  const built = COLLECTION_BUILDERS[model.resolveExpression(callee) ?? ''];
-  if (!built) return null;
+  const resolved = model.resolveExpression(callee);
   const args = field(right, 'arguments');
+  if (resolved === 'builtins.sorted') {
+    // `rows = sorted(rows, key=...)`: a sorted copy while the old list is still bound.
+    const first = args?.type === 'argument_list' ? args.children.find((c) => c.isNamed && c.type !== 'comment') : undefined;
+    return first && first.type !== 'keyword_argument' && iteratesChain(first, chain, model) ? 'list' : null;
+  }
+  const built = COLLECTION_BUILDERS[resolved ?? ''];
+  if (!built) return null;
   if (args?.type === 'generator_expression') {
     const first = args.children.find((c) => c.type === 'for_in_clause');
     const iterable = first ? field(first, 'right') : undefined;
@@ -156,8 +162,10 @@ function unwrapCopies(expr: SyntaxNode, model: SemanticModel): SyntaxNode {
     if (name === null || !(name in COLLECTION_BUILDERS || name === 'builtins.sorted')) break;
     const args = field(n, 'arguments');
     const named = args?.type === 'argument_list' ? args.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
-    if (named.length !== 1 || named[0]!.type === 'keyword_argument') break;
-    n = named[0]!;
+    // `sorted(load(), key=...)`: the keywords only order the copy.
+    const positional = name === 'builtins.sorted' ? named.filter((c) => c.type !== 'keyword_argument') : named;
+    if (positional.length !== 1 || positional[0]!.type === 'keyword_argument' || positional[0]!.type === 'list_splat') break;
+    n = positional[0]!;
   }
   return n;
 }
@@ -512,7 +520,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for a collection rebuilt from itself and bound back to the same name: `rows = [fix(r) for r in rows]`, `data = {k: f(v) for k, v in data.items()}`, `rows = list(map(fix, rows))`, `self.rows = [...]` over `self.rows`. It reports only when the file shows the collection is likely large: a parameter named for a data set (`rows`, `records`, `data`, `events`, `orders`, `raw_lines`, … — not `args`, `names`, `paths`, `headers`, and never `*args`/`**kwargs`, a scalar-typed one or one with a literal default) or annotated as a `DataFrame`, an array or an `Iterator`; a name bound by a loading call (`json.load`, `csv.reader`, `pandas.read_csv`, `cursor.fetchall()`, `f.readlines()`, `f.read().splitlines()`, `response.json()`, SQLAlchemy `.scalars()`, or the application\'s own `load_*`/`fetch_*`/`read_*`/`*_records`-style functions, also through `[...]`, `.get(...)` and `.to_dict(...)` on their result); an empty container filled in a loop over a file, a reader, a cursor or such a data set; a collection built by a comprehension over one of those; and, for `self.x`, any of these assigned to `self.x` elsewhere in the class. A name built from a literal, a string split, `os.environ`, the standard library\'s small helpers, or only bound in another branch is not reported.',
+      'Checks for a collection rebuilt from itself and bound back to the same name: `rows = [fix(r) for r in rows]`, `data = {k: f(v) for k, v in data.items()}`, `rows = list(map(fix, rows))`, `self.rows = [...]` over `self.rows`, and `rows = sorted(rows, key=...)` where `rows.sort(key=...)` would do (not on a parameter: sorting a copy is how a function leaves its caller\'s list alone). It reports only when the file shows the collection is likely large: a parameter named for a data set (`rows`, `records`, `data`, `events`, `orders`, `raw_lines`, … — not `args`, `names`, `paths`, `headers`, and never `*args`/`**kwargs`, a scalar-typed one or one with a literal default) or annotated as a `DataFrame`, an array or an `Iterator`; a name bound by a loading call (`json.load`, `csv.reader`, `pandas.read_csv`, `cursor.fetchall()`, `f.readlines()`, `f.read().splitlines()`, `response.json()`, SQLAlchemy `.scalars()`, or the application\'s own `load_*`/`fetch_*`/`read_*`/`*_records`-style functions, also through `[...]`, `.get(...)` and `.to_dict(...)` on their result); an empty container filled in a loop over a file, a reader, a cursor or such a data set; a collection built by a comprehension over one of those; and, for `self.x`, any of these assigned to `self.x` elsewhere in the class. A name built from a literal, a string split, `os.environ`, the standard library\'s small helpers, or only bound in another branch is not reported.',
     whyBad:
       'Building the new collection while the name still holds the old one keeps both alive at the peak: twice the memory for the data. When many such steps run one after another, each new copy is allocated among the freed holes of the previous one, the heap fragments, and the process holds far more memory than the data needs.',
     example: [
@@ -547,7 +555,12 @@ export default defineRule({
       if (!kind) continue;
       const evidence = largeEvidence(left, assignment, model, index, text);
       if (!evidence) continue;
-      const inPlace = kind === 'dict'
+      const sorts = right.type === 'call' && field(right, 'function')?.text === 'sorted';
+      // `data = sorted(data)` on a parameter is the usual way not to reorder the caller's list.
+      if (sorts && evidence.kind === 'parameter') continue;
+      const inPlace = sorts
+        ? `Sort the list in place (\`${chain}.sort(...)\`) instead of building a sorted copy`
+        : kind === 'dict'
         ? `Update the values in place (\`for k, v in ${chain}.items(): ${chain}[k] = ...\`) or stream the data through a generator instead of building a second dict`
         : kind === 'list'
           ? `Update the items in place (\`for i, item in enumerate(${chain}): ${chain}[i] = ...\`) or stream the data through a generator (\`(f(x) for x in ...)\`) instead of building a second list`

@@ -148,3 +148,22 @@ describe('isRepeated', () => {
     assert.equal(isRepeated(reads.find((r) => r.text === 'b')!, fn), true);
   });
 });
+
+describe('buildUsageIndex on deep nesting', () => {
+  it('indexes 20,000 nested comprehensions, hiding only their own names', async () => {
+    const depth = 20_000;
+    const source = `vs = [1]\nx = ${'['.repeat(depth)}v${' for v in vs]'.repeat(depth)}\n`;
+    const { model } = await parse(source);
+    const index = buildUsageIndex(model);
+    // Each comprehension binds `v`; `vs` is a module name read once per level.
+    assert.equal(index.module.loads.get('vs')?.length, depth);
+    assert.equal(index.module.loads.get('v'), undefined);
+  });
+
+  it('unbinds a comprehension name after the comprehension', async () => {
+    const { model } = await parse('def f(rows, r):\n    a = [r for r in rows]\n    return r\n');
+    const index = buildUsageIndex(model);
+    const body = [...index.bodies.values()].find((b) => b.kind === 'function')!;
+    assert.equal(body.loads.get('r')?.length, 1);
+  });
+});

@@ -52,7 +52,7 @@ export type ProducerForm =
   | 'comprehension'
   /** `out = []` … `out.append(x)` / `out.extend(..)` / `out[k] = v` / `out.add(x)` … `return out`. */
   | 'accumulate'
-  /** `return list(…)`, `sorted(…)`, `set(…)`, `dict(…)`, `tuple(…)` of an iterable. */
+  /** `return list(…)`, `sorted(…)`, `set(…)`, `dict(…)`, `tuple(…)` of an iterable, or `[*a, *b]` (no rewrite). */
   | 'materialize'
   /** `rows = [f(x) for x in xs]` … `return rows`. */
   | 'local-comprehension'

@@ -2,7 +2,7 @@
 // reads each parameter; per call that may reach a project function, how its result is used and
 // where it flows. One usage-index walk per file; everything else reads that index.
 import { field, stripParentheses, type SyntaxNode } from '../source/syntax.js';
-import { convertToGenerator, isPlainLocal, rootName, type AccumulatorOp, type ProducerShape } from '../fix/generator.js';
+import { convertToGenerator, isPlainLocal, mutatedOuterName, rootName, writtenObject, type AccumulatorOp, type ProducerShape } from '../fix/generator.js';
 import { dottedName, parameterName, type SemanticModel } from './scope.js';
 import type {
   BulkCallFact, BulkFacts, BulkFlowFact, BulkFunctionFact, BulkParamFact, CallKey, CollectionKind, ProducerFact, UseFact,
@@ -72,7 +72,9 @@ const COMPREHENSION_KIND: Readonly<Record<string, CollectionKind>> = {
 class BulkCollector {
   private readonly index: UsageIndex;
   private readonly callees = new Map<SyntaxNode, Callee | null>();
+  private readonly calleeNames = new Map<SyntaxNode, string | null>();
   private readonly receiverClasses = new Map<string, string | null>();
+  private readonly attributeClasses = new Map<BodyIndex, Map<string, string | null>>();
 
   constructor(private readonly model: SemanticModel) {
     this.index = buildUsageIndex(model);
@@ -112,10 +114,21 @@ class BulkCollector {
 
   /** Null when the call cannot reach a project function (builtins, locals, expressions). */
   private callee(call: SyntaxNode, body: BodyIndex): Callee | null {
-    if (this.callees.has(call)) return this.callees.get(call)!;
+    const cached = this.callees.get(call);
+    if (cached !== undefined) return cached;
     const result = this.computeCallee(call, body);
     this.callees.set(call, result);
     return result;
+  }
+
+  /** The resolved name of a call's callee (`builtins.print`, `os.remove`, `pkg.mod.load`), computed once per call. */
+  private calleeName(call: SyntaxNode, fn = field(call, 'function'), dotted?: string): string | null {
+    const cached = this.calleeNames.get(call);
+    if (cached !== undefined) return cached;
+    const name = !fn ? null : dotted !== undefined ? this.model.resolveDotted(dotted, fn)
+      : fn.type === 'identifier' || fn.type === 'attribute' ? this.model.resolveExpression(fn) : null;
+    this.calleeNames.set(call, name);
+    return name;
   }
 
   private computeCallee(call: SyntaxNode, body: BodyIndex): Callee | null {
@@ -124,14 +137,63 @@ class BulkCollector {
     if (!fn || !dotted) return null;
     const parts = dotted.split('.');
     const head = parts[0]!;
-    if ((head === 'self' || head === 'cls') && parts.length === 2) {
-      return this.model.lookup(head, fn)?.binding.kind === 'parameter' ? { qualifiedName: dotted, inferred: null } : null;
+    if (head === 'self' || head === 'cls') {
+      if (this.model.lookup(head, fn)?.binding.kind !== 'parameter') return null;
+      if (parts.length === 2) return { qualifiedName: dotted, inferred: null };
+      // `self.cleaner.clean(rows)` where the class only ever sets `self.cleaner = Cleaner(...)`.
+      const cls = parts.length === 3 && head === 'self' ? this.attributeClass(body, head, parts[1]!) : null;
+      return cls ? { qualifiedName: null, inferred: `${cls}.${parts[2]}` } : null;
     }
-    const resolved = this.model.resolveDotted(dotted, fn);
-    if (resolved) return resolved.startsWith('builtins.') ? null : { qualifiedName: resolved, inferred: null };
+    const resolved = this.calleeName(call, fn, dotted);
+    if (resolved) {
+      if (resolved.startsWith('builtins.')) return null;
+      // `repo = UserRepo()` at module level, `repo.load()` in a function.
+      const global = parts.length === 2 && resolved.startsWith(`${this.model.module.name}.`) ? this.model.lookup(head, fn) : undefined;
+      const cls = global?.scope.kind === 'module' && global.binding.kind === 'assignment' ? this.receiverClass(this.index.module, head) : null;
+      return { qualifiedName: resolved, inferred: cls ? `${cls}.${parts[1]}` : null };
+    }
     if (parts.length !== 2) return null;
     const cls = this.receiverClass(body, head);
     return cls ? { qualifiedName: null, inferred: `${cls}.${parts[1]}` } : null;
+  }
+
+  /**
+   * The class `self.<attr>` holds when every `self.<attr> = …` in the class's methods assigns
+   * the same class: `Cls(...)`, or a parameter annotated `Cls` (`self.repo = repo`).
+   */
+  private attributeClass(body: BodyIndex, selfName: string, attr: string): string | null {
+    const method = enclosingFunctionBody(body);
+    const classBody = method?.parent?.kind === 'class' ? method.parent : null;
+    if (!classBody) return null;
+    let attrs = this.attributeClasses.get(classBody);
+    if (!attrs) this.attributeClasses.set(classBody, (attrs = this.collectAttributeClasses(classBody, selfName)));
+    return attrs.get(attr) ?? null;
+  }
+
+  private collectAttributeClasses(classBody: BodyIndex, selfName: string): Map<string, string | null> {
+    const attrs = new Map<string, string | null>();
+    for (const b of this.index.bodies.values()) {
+      if (b.parent !== classBody || b.kind !== 'function') continue;
+      for (const m of b.mutations) {
+        const object = m.type === 'attribute' ? field(m, 'object') : undefined;
+        const name = field(m, 'attribute')?.text;
+        if (object?.type !== 'identifier' || object.text !== selfName || !name) continue;
+        const assignment = m.parent;
+        const value = assignment?.type === 'assignment' && field(assignment, 'left') === m ? field(assignment, 'right') : undefined;
+        const cls = value ? this.valueClass(b, value) : null;
+        const seen = attrs.get(name);
+        attrs.set(name, cls !== null && (seen === undefined || seen === cls) ? cls : null);
+      }
+    }
+    return attrs;
+  }
+
+  /** The class of an instance: `Cls(...)`, or a name `receiverClass` knows. */
+  private valueClass(body: BodyIndex, value: SyntaxNode): string | null {
+    if (value.type === 'identifier') return this.receiverClass(body, value.text);
+    const ctor = value.type === 'call' ? field(value, 'function') : undefined;
+    const name = ctor && (ctor.type === 'identifier' || ctor.type === 'attribute') ? this.model.resolveExpression(ctor) : null;
+    return name && !name.startsWith('builtins.') ? name : null;
   }
 
   /** The class a local or parameter holds: `x = Cls(...)` (bound once) or `x: Cls`. */
@@ -301,12 +363,50 @@ class BulkCollector {
         flows.push({ from: callKey(value), to: callKey(call), index, keyword, via: 'direct' });
         continue;
       }
-      if (value.type !== 'identifier' || body.kind === 'class') continue;
+      if (body.kind === 'class') continue;
+      if (value.type === 'attribute') {
+        // `self.rows = self.load()` … `self.rows = self.clean(self.rows)`: a job keeping its data on itself.
+        const source = this.reachingAttributeCall(body, value);
+        const path = source ? dottedName(value) : null;
+        if (source && path) {
+          const rebound = statement ? assignedPath(statement) === path : false;
+          flows.push({ from: callKey(source), to: callKey(call), index, keyword, via: rebound ? 'rebound' : 'held' });
+        }
+        continue;
+      }
+      if (value.type !== 'identifier') continue;
       const source = this.reachingCall(body, value);
       if (source) {
         flows.push({ from: callKey(source), to: callKey(call), index, keyword, via: reboundName === value.text ? 'rebound' : 'held' });
       }
     }
+  }
+
+  /**
+   * The call whose result `self.x`, read at `read`, holds: the last `self.x = call(...)` before it
+   * in the same block or an enclosing one, with no other write to `self.x` in between.
+   */
+  private reachingAttributeCall(body: BodyIndex, read: SyntaxNode): SyntaxNode | null {
+    const object = field(read, 'object');
+    if (object?.type !== 'identifier' || (object.text !== 'self' && object.text !== 'cls')) return null;
+    const path = dottedName(read);
+    if (!path) return null;
+    let latest: SyntaxNode | undefined;
+    // Writes before the reading statement (its own `self.rows = …` target comes first in the text).
+    const before = statementOf(read)?.start ?? read.start;
+    for (let i = lowerBound(body.mutations, before) - 1; i >= 0; i--) {
+      const m = body.mutations[i]!;
+      if (m.type === 'attribute' && dottedName(m) === path) {
+        latest = m;
+        break;
+      }
+    }
+    const statement = latest ? statementOf(latest) : undefined;
+    const assignment = statement?.type === 'expression_statement' ? statement.children[0] : undefined;
+    if (!statement || statement.end > read.start || assignment?.type !== 'assignment' || field(assignment, 'left') !== latest) return null;
+    if (!statement.parent || !(statement.parent.start <= read.start && read.end <= statement.parent.end)) return null;
+    const right = this.throughCopies(field(assignment, 'right'));
+    return right?.type === 'call' ? right : null;
   }
 
   /**
@@ -367,7 +467,9 @@ class BulkCollector {
       const use = p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern'
         ? { kind: 'other', reason: 'variadic' } as const
         : this.toUseFact(usageOfParameter(this.index, fn, name.text));
-      params.push({ name: name.text, use, randomAccess: (body.loads.get(name.text) ?? []).some(isRandomAccess) });
+      // `self`/`cls` are never a stage's source (see `paramNames`): their many reads need no look.
+      const receiver = name.text === 'self' || name.text === 'cls';
+      params.push({ name: name.text, use, randomAccess: !receiver && (body.loads.get(name.text) ?? []).some(isRandomAccess) });
     }
     const callKeys: CallKey[] = [];
     for (const call of body.calls) if (this.callee(call, body)) callKeys.push(callKey(call));
@@ -392,8 +494,8 @@ class BulkCollector {
       if (effect) return effect;
     }
     for (const m of body.mutations) {
-      const root = rootName(m);
-      if (root && !isPlainLocal(body, root)) return `mutates \`${root}\``;
+      const root = mutatedOuterName(body, writtenObject(m), this.model);
+      if (root) return `mutates \`${root}\``;
     }
     return null;
   }
@@ -402,7 +504,7 @@ class BulkCollector {
   private externalWrite(call: SyntaxNode, body: BodyIndex): string | null {
     const fn = field(call, 'function');
     if (!fn) return null;
-    const name = fn.type === 'identifier' || fn.type === 'attribute' ? this.model.resolveExpression(fn) : null;
+    const name = this.calleeName(call);
     if (name === 'builtins.open' || name === 'io.open') return opensForWriting(call) ? 'a file is opened for writing' : null;
     if (name && (/^(os|shutil|subprocess)\./.test(name) && !name.startsWith('os.path.') && (IO_CALLS.has(name) || !name.startsWith('os.')))) return `\`${name}\` runs`;
     if (fn.type === 'attribute') {
@@ -418,7 +520,7 @@ class BulkCollector {
   private sideEffectOf(call: SyntaxNode, body: BodyIndex): string | null {
     const fn = field(call, 'function');
     if (!fn) return null;
-    const name = fn.type === 'identifier' || fn.type === 'attribute' ? this.model.resolveExpression(fn) : null;
+    const name = this.calleeName(call);
     if (name) {
       if (IO_CALLS.has(name)) return `it calls \`${name.replace(/^builtins\./, '')}\``;
       if (IO_PREFIXES.some((p) => name.startsWith(p))) return `it calls \`${name}\``;
@@ -430,7 +532,11 @@ class BulkCollector {
       const root = receiver ? rootName(receiver) : null;
       if (WRITE_METHODS.has(method) && !(root && isPlainLocal(body, root) && !looksLikeIo(root))) return `it calls \`.${method}()\``;
       if (LOG_METHODS.has(method) && receiver && /log/i.test(this.model.source.text.slice(receiver.start, receiver.end))) return 'it logs';
-      if (MUTATORS.has(method) && root && !isPlainLocal(body, root)) return `it mutates \`${root}\``;
+      const mutated = MUTATORS.has(method) && receiver ? mutatedOuterName(body, receiver, this.model) : null;
+      if (mutated) return `it mutates \`${mutated}\``;
+      // `conn.close()` on the caller's connection: lazily, it would run only once the caller has
+      // read everything (or never, if it stops early).
+      if (CLOSERS.has(method) && root && !isPlainLocal(body, root)) return `it calls \`${root}.${method}()\``;
     }
     return null;
   }
@@ -474,6 +580,15 @@ class BulkCollector {
       shape = { ...local.shape, returns: returnRoles(built.map((r) => r.node)) };
       sources = local.sources;
       span = local.span;
+    }
+    if (!shape && built.length === 1 && empties.length === 0 && first.type === 'list' && first.children.some((c) => c.type === 'list_splat')) {
+      // `return [*orders, *refunds]`: a whole new list concatenated from the inputs.
+      const parts = first.children.filter((c) => c.type === 'list_splat').map((c) => c.children.find((k) => k.isNamed)).filter((n): n is SyntaxNode => !!n);
+      return {
+        form: 'materialize', collection: 'list', span: this.span(first), sourceParams: sourceParams(params, parts, this.model),
+        forwardCalls: [], conversion: null, blockerKind: 'hazard',
+        blocker: 'it concatenates whole lists with `[*a, *b]`: a generator would `yield from` each part',
+      };
     }
     if (!shape) return null;
     const full: ProducerShape = { model: this.model, fn, body, ...shape };
@@ -748,6 +863,13 @@ function addLoops(node: SyntaxNode, stop: SyntaxNode, loops: SyntaxNode[]): void
   }
 }
 
+/** `self.x = …` statement: the assigned attribute path. */
+function assignedPath(statement: SyntaxNode): string | null {
+  const assignment = statement.type === 'expression_statement' ? statement.children[0] : undefined;
+  const left = assignment?.type === 'assignment' ? field(assignment, 'left') : undefined;
+  return left?.type === 'attribute' ? dottedName(left) : null;
+}
+
 /** `x = …` statement: the bound name. */
 function assignedName(statement: SyntaxNode): string | null {
   const assignment = statement.type === 'expression_statement' ? statement.children[0] : undefined;
@@ -755,17 +877,18 @@ function assignedName(statement: SyntaxNode): string | null {
   return left?.type === 'identifier' ? left.text : null;
 }
 
+const LOOKUP_METHODS: ReadonlySet<string> = new Set(['get', 'index', 'pop', 'setdefault', 'count', '__getitem__', '__contains__']);
+
 /** `p[k]` (not a slice), `p.get(k)`, `x in p`: the value is looked up, not streamed. */
 function isRandomAccess(load: SyntaxNode): boolean {
   const parent = load.parent;
   if (!parent) return false;
-  if (parent.type === 'subscript' && load.field === 'value') {
-    return !parent.children.some((c) => c.field === 'subscript' && c.type === 'slice');
+  const type = parent.type;
+  if (type === 'subscript') {
+    return load.field === 'value' && !parent.children.some((c) => c.field === 'subscript' && c.type === 'slice');
   }
-  if (parent.type === 'attribute' && load.field === 'object') {
-    return /^(get|index|pop|setdefault|count|__getitem__|__contains__)$/.test(field(parent, 'attribute')?.text ?? '');
-  }
-  if (parent.type === 'comparison_operator') {
+  if (type === 'attribute') return load.field === 'object' && LOOKUP_METHODS.has(field(parent, 'attribute')?.text ?? '');
+  if (type === 'comparison_operator') {
     const op = parent.children.find((c) => c.field === 'operators');
     const operands = parent.children.filter((c) => c.isNamed);
     return (op?.type === 'in' || op?.type === 'not in') && operands[1] === load;

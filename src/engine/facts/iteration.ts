@@ -201,15 +201,25 @@ const TERMINAL_CONSUMERS: ReadonlySet<string> = new Set([
   'builtins.bytearray', 'collections.Counter', 'math.fsum', 'math.prod', 'shlex.join',
 ]);
 
-/** Lazy wrappers: the iterable is consumed once if the wrapper is. Value: which positional args. */
-const LAZY_WRAPPERS: ReadonlyMap<string, 'all' | 'first' | 'rest' | 'second'> = new Map([
+/**
+ * Lazy wrappers: an iterable argument is read once, item by item, if the wrapper's result is.
+ * Value: which positional arguments are iterated. Shared by every single-pass question (here and
+ * in `usage.ts`).
+ */
+export const LAZY_WRAPPERS: ReadonlyMap<string, 'all' | 'first' | 'rest' | 'second'> = new Map([
   ['builtins.enumerate', 'first'], ['builtins.zip', 'all'], ['builtins.map', 'rest'],
   ['builtins.filter', 'second'], ['builtins.iter', 'first'], ['itertools.islice', 'first'],
-  ['itertools.chain', 'all'], ['itertools.starmap', 'second'], ['itertools.zip_longest', 'all'],
-  ['itertools.filterfalse', 'second'], ['itertools.takewhile', 'second'], ['itertools.dropwhile', 'second'],
-  ['itertools.compress', 'all'], ['itertools.accumulate', 'first'], ['itertools.pairwise', 'first'],
-  ['itertools.batched', 'first'], ['itertools.groupby', 'first'],
+  ['itertools.chain', 'all'], ['itertools.chain.from_iterable', 'first'], ['itertools.starmap', 'second'],
+  ['itertools.zip_longest', 'all'], ['itertools.filterfalse', 'second'], ['itertools.takewhile', 'second'],
+  ['itertools.dropwhile', 'second'], ['itertools.compress', 'all'], ['itertools.accumulate', 'first'],
+  ['itertools.pairwise', 'first'], ['itertools.batched', 'first'], ['itertools.groupby', 'first'],
+  ['csv.reader', 'first'], ['csv.DictReader', 'first'],
 ]);
+
+/** Whether a lazy wrapper iterates its positional argument at `position`. */
+export function wrapsPosition(kind: 'all' | 'first' | 'rest' | 'second', position: number): boolean {
+  return kind === 'all' || (kind === 'first' ? position === 0 : kind === 'second' ? position === 1 : position >= 1);
+}
 
 /** Methods that read an iterable argument once: `out.extend(rows)`, `w.writerows(rows)`. */
 const CONSUMING_METHODS: ReadonlySet<string> = new Set(['extend', 'update', 'writelines', 'writerows']);
@@ -268,8 +278,7 @@ export function singlePassConsumer(expr: SyntaxNode, model: SemanticModel): Cons
     }
     const lazy = name === null ? undefined : LAZY_WRAPPERS.get(name);
     if (lazy) {
-      const ok = lazy === 'all' || (lazy === 'first' ? position === 0 : lazy === 'second' ? position === 1 : position >= 1);
-      if (!ok) return null;
+      if (!wrapsPosition(lazy, position)) return null;
       node = call;
       continue;
     }

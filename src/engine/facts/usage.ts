@@ -10,6 +10,7 @@
 // Helpers for callers that follow values themselves: readsOfBinding / seesBinding (which reads
 // see a local's binding), isRepeated (runs once per loop turn?), statementOf, bodyOfNode, lowerBound.
 import { field, type SyntaxNode } from '../source/syntax.js';
+import { LAZY_WRAPPERS, wrapsPosition } from './iteration.js';
 import { COMPREHENSION_TYPES, type Scope, type SemanticModel } from './scope.js';
 
 /** How a value is used. `passed` and `returned` are resolved across functions by the link step. */
@@ -109,7 +110,12 @@ export function buildUsageIndex(model: SemanticModel): UsageIndex {
     const body = stack.bodies.pop()!;
     const comps = stack.comps.pop()!;
     const store = stack.stores.pop()!;
+    const exit = stack.exits.pop()!;
     stack.size--;
+    if (exit) {
+      comps!.exit(exit);
+      continue;
+    }
     const type = node.type;
     if (type === 'identifier') {
       recordIdentifier(model, node, body, comps, store, escapes);
@@ -160,7 +166,12 @@ export function buildUsageIndex(model: SemanticModel): UsageIndex {
     }
     if (COMPREHENSION_TYPES.has(type)) {
       const scope = model.scopeFor(node);
-      const inner = scope ? [...(comps ?? []), scope] : comps;
+      const inner = scope ? (comps ?? new ComprehensionNames()) : comps;
+      if (scope && inner) {
+        // Its names are bound until every child has been walked: the exit frame is popped last.
+        inner.enter(scope);
+        stack.pushExit(node, body, inner, scope);
+      }
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!, body, inner, false);
       continue;
     }
@@ -172,16 +183,48 @@ export function buildUsageIndex(model: SemanticModel): UsageIndex {
 class WalkStack {
   readonly nodes: SyntaxNode[] = [];
   readonly bodies: BodyIndex[] = [];
-  readonly comps: (readonly Scope[] | null)[] = [];
+  readonly comps: (ComprehensionNames | null)[] = [];
   readonly stores: boolean[] = [];
+  /** Non-null on the frame that closes a comprehension scope (pushed below the comprehension's children). */
+  readonly exits: (Scope | null)[] = [];
   size = 0;
 
-  push(node: SyntaxNode, body: BodyIndex, comps: readonly Scope[] | null, store: boolean): void {
+  push(node: SyntaxNode, body: BodyIndex, comps: ComprehensionNames | null, store: boolean): void {
     this.nodes.push(node);
     this.bodies.push(body);
     this.comps.push(comps);
     this.stores.push(store);
+    this.exits.push(null);
     this.size++;
+  }
+
+  pushExit(node: SyntaxNode, body: BodyIndex, comps: ComprehensionNames, scope: Scope): void {
+    this.push(node, body, comps, false);
+    this.exits[this.exits.length - 1] = scope;
+  }
+}
+
+/**
+ * The names bound by the comprehensions around the walk's position, counted per name (nested
+ * comprehensions may bind the same name). One lookup per identifier however deep the nesting.
+ */
+class ComprehensionNames {
+  private readonly counts = new Map<string, number>();
+
+  enter(scope: Scope): void {
+    for (const name of scope.bindings.keys()) this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  exit(scope: Scope): void {
+    for (const name of scope.bindings.keys()) {
+      const n = this.counts.get(name)! - 1;
+      if (n === 0) this.counts.delete(name);
+      else this.counts.set(name, n);
+    }
+  }
+
+  binds(name: string): boolean {
+    return this.counts.has(name);
   }
 }
 
@@ -194,10 +237,12 @@ function makeBody(kind: BodyKind, node: SyntaxNode, scope: Scope, parent: BodyIn
 }
 
 /** Children of `node`, with targets of assignments, `for`, `as` and walrus marked as stores. */
-function pushChildren(stack: WalkStack, node: SyntaxNode, body: BodyIndex, comps: readonly Scope[] | null, store: boolean): void {
+function pushChildren(stack: WalkStack, node: SyntaxNode, body: BodyIndex, comps: ComprehensionNames | null, store: boolean): void {
   const type = node.type;
   for (let i = node.children.length - 1; i >= 0; i--) {
     const child = node.children[i]!;
+    // Keywords and operators carry no names (and an anonymous `lambda`/`yield` token is not the node).
+    if (!child.isNamed) continue;
     let childStore = false;
     if (store) {
       // `a.b = …` / `a[i] = …`: the object is read (and mutated), not bound.
@@ -222,7 +267,7 @@ function pushChildren(stack: WalkStack, node: SyntaxNode, body: BodyIndex, comps
   }
 }
 
-function pushParameterDefaults(stack: WalkStack, params: SyntaxNode, outer: BodyIndex, comps: readonly Scope[] | null): void {
+function pushParameterDefaults(stack: WalkStack, params: SyntaxNode, outer: BodyIndex, comps: ComprehensionNames | null): void {
   for (const p of params.children) {
     if (p.type !== 'default_parameter' && p.type !== 'typed_default_parameter') continue;
     const value = field(p, 'value');
@@ -231,7 +276,7 @@ function pushParameterDefaults(stack: WalkStack, params: SyntaxNode, outer: Body
 }
 
 function recordIdentifier(
-  model: SemanticModel, node: SyntaxNode, body: BodyIndex, comps: readonly Scope[] | null, store: boolean, escapes: Set<string>,
+  model: SemanticModel, node: SyntaxNode, body: BodyIndex, comps: ComprehensionNames | null, store: boolean, escapes: Set<string>,
 ): void {
   const parent = node.parent;
   if (!parent) return;
@@ -239,7 +284,7 @@ function recordIdentifier(
   if (parent.type === 'keyword_argument' && node.field === 'name') return;
   if (parent.type === 'function_definition' || parent.type === 'class_definition') return;
   const name = node.text;
-  if (comps) for (const c of comps) if (c.bindings.has(name)) return;
+  if (comps?.binds(name)) return;
   const owner = ownerOf(body, name);
   if (store) {
     if (owner === body) push(body.stores, name, node);
@@ -326,17 +371,6 @@ const CONSUMERS: ReadonlyMap<string, { readonly orderInsensitive: boolean }> = n
 /** Which positional argument a consumer iterates (default: the first). */
 const CONSUMED_POSITION: ReadonlyMap<string, number> = new Map([
   ['heapq.nlargest', 1], ['heapq.nsmallest', 1], ['functools.reduce', 1],
-]);
-
-/** Lazy wrappers: the argument is read once if the wrapper's result is. Value: which positions. */
-const LAZY_WRAPPERS: ReadonlyMap<string, 'all' | 'first' | 'rest' | 'second'> = new Map([
-  ['builtins.enumerate', 'first'], ['builtins.zip', 'all'], ['builtins.map', 'rest'],
-  ['builtins.filter', 'second'], ['builtins.iter', 'first'], ['itertools.islice', 'first'],
-  ['itertools.chain', 'all'], ['itertools.starmap', 'second'], ['itertools.zip_longest', 'all'],
-  ['itertools.filterfalse', 'second'], ['itertools.takewhile', 'second'], ['itertools.dropwhile', 'second'],
-  ['itertools.compress', 'all'], ['itertools.accumulate', 'first'], ['itertools.pairwise', 'first'],
-  ['itertools.batched', 'first'], ['itertools.chain.from_iterable', 'first'],
-  ['csv.reader', 'first'], ['csv.DictReader', 'first'],
 ]);
 
 /** Methods that read an iterable argument once: `out.extend(rows)`, `w.writerows(rows)`. */
@@ -514,8 +548,7 @@ function argumentStep(index: UsageIndex, node: SyntaxNode, arg: SyntaxNode): Ste
     }
     const lazy = LAZY_WRAPPERS.get(name);
     if (lazy) {
-      const ok = lazy === 'all' || (lazy === 'first' ? position === 0 : lazy === 'second' ? position === 1 : position >= 1);
-      return ok ? { kind: 'climb', node: call } : done(other(`argument of ${name}`));
+      return wrapsPosition(lazy, position) ? { kind: 'climb', node: call } : done(other(`argument of ${name}`));
     }
     if (name === 'builtins.len') return done(other('len()'));
     if (name.startsWith('builtins.')) return done(other(`passed to ${name.slice(9)}()`));

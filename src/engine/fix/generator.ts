@@ -232,8 +232,8 @@ function collectGeneratorHazards(shape: ProducerShape, ops: readonly SyntaxNode[
     }
   }
   for (const m of body.mutations) {
-    const root = rootName(m);
-    if (root && !isPlainLocal(body, root, shape.accumulator?.name)) pushOnce(hazards, `it mutates \`${root}\``);
+    const root = mutatedOuterName(body, writtenObject(m), model, shape.accumulator?.name);
+    if (root) pushOnce(hazards, `it mutates \`${root}\``);
   }
   if (body.declaresOuter) pushOnce(hazards, 'it declares `global`/`nonlocal` names');
 }
@@ -250,6 +250,67 @@ function reordersAccumulator(read: SyntaxNode, model: SemanticModel): boolean {
 
 function pushOnce(list: string[], item: string): void {
   if (!list.includes(item)) list.push(item);
+}
+
+/**
+ * The name whose object a write changes, when that object may be the caller's. `object` is what
+ * is changed: `row` in `row["k"] = v`, `self` in `self.n = …`, `rows` in `rows.append(x)`,
+ * `row["items"]` in `row["items"].append(x)`. Null for locals of the body, and for a fresh copy
+ * bound earlier in the same block (`row = dict(row)` … `row["k"] = v`): the write changes only
+ * the copy (but `row["items"].append(x)` still changes the caller's list).
+ */
+export function mutatedOuterName(body: BodyIndex, object: SyntaxNode, model: SemanticModel, accumulator?: string): string | null {
+  const root = rootName(object);
+  if (!root || isPlainLocal(body, root, accumulator)) return null;
+  return object.type === 'identifier' && isFreshCopyAt(body, object, model) ? null : root;
+}
+
+/** The object a written attribute or subscript target changes: `row` for `row["k"]`. */
+export function writtenObject(target: SyntaxNode): SyntaxNode {
+  const object = target.type === 'subscript' ? field(target, 'value') : target.type === 'attribute' ? field(target, 'object') : undefined;
+  return object ?? target;
+}
+
+/** Builtins and library calls that return a new object (a shallow copy at most). */
+const FRESH_CALLS: ReadonlySet<string> = new Set([
+  'builtins.dict', 'builtins.list', 'builtins.set', 'builtins.bytearray', 'copy.copy', 'copy.deepcopy',
+  'collections.OrderedDict', 'collections.defaultdict', 'collections.Counter', 'dataclasses.replace',
+  'dataclasses.asdict',
+]);
+
+/**
+ * `name` (read at `read`) holds an object bound by `name = dict(...)`, `{**x}`, `[...]`, `x.copy()`
+ * in the same block as the read or an enclosing one, with no other binding of `name` in between
+ * or later in a loop around the read.
+ */
+function isFreshCopyAt(body: BodyIndex, read: SyntaxNode, model: SemanticModel): boolean {
+  const stores = body.stores.get(read.text) ?? [];
+  let latest: SyntaxNode | undefined;
+  for (const s of stores) if (s.start < read.start) latest = s;
+  const statement = latest ? statementOfNode(latest) : undefined;
+  if (!latest || !statement?.parent || statement.end > read.start) return false;
+  if (!(statement.parent.start <= read.start && read.end <= statement.parent.end)) return false;
+  const assignment = statement.type === 'expression_statement' ? statement.children[0] : undefined;
+  if (assignment?.type !== 'assignment' || field(assignment, 'left') !== latest) return false;
+  // A later rebinding inside the same loop would reach the read on the next turn.
+  for (let p = read.parent; p && p !== statement.parent; p = p.parent) {
+    if ((p.type === 'for_statement' || p.type === 'while_statement') && stores.some((s) => s.start > read.start && s.end <= p.end)) return false;
+  }
+  const value = field(assignment, 'right');
+  if (!value) return false;
+  if (/^(dictionary|list|set|dictionary_comprehension|list_comprehension|set_comprehension)$/.test(value.type)) return true;
+  if (value.type !== 'call') return false;
+  const callee = field(value, 'function');
+  if (callee?.type === 'attribute' && field(callee, 'attribute')?.text === 'copy') return true;
+  const name = callee && (callee.type === 'identifier' || callee.type === 'attribute') ? model.resolveExpression(callee) : null;
+  return name !== null && FRESH_CALLS.has(name);
+}
+
+function statementOfNode(node: SyntaxNode): SyntaxNode | undefined {
+  for (let p: SyntaxNode | null = node; p; p = p.parent) {
+    if (p.parent && (p.parent.type === 'block' || p.parent.type === 'module')) return p;
+  }
+  return undefined;
 }
 
 const plainLocals = new WeakMap<BodyIndex, Map<string, boolean>>();

@@ -105,10 +105,16 @@ const NOT_SINGLE = (reason: string): ResultUse => ({ singlePass: false, reason, 
 class BulkFlowAnalysis implements BulkFlow {
   readonly producers: ProducerSummary[] = [];
   private readonly bulkFns = new Map<string, BulkFunctionFact>();
-  private readonly callFacts = new Map<FileFacts, Map<CallKey, CallFact>>();
-  private readonly bulkCalls = new Map<FileFacts, Map<CallKey, BulkCallFact>>();
+  /** Per file, built on first use: most files are never asked about a call by its key. */
+  private readonly callFactMaps = new Map<FileFacts, Map<CallKey, CallFact>>();
+  private readonly bulkCallMaps = new Map<FileFacts, Map<CallKey, BulkCallFact>>();
+  /** Calls the link step resolved (`ProjectGraph.callsTo`), by identity: no second resolution. */
+  private readonly resolvedCalls = new Map<CallFact, FunctionRef>();
+  /** Calls with an inferred callee (`store.load()` on a known class), by start offset. */
+  private readonly inferredCalls = new Map<FileFacts, Map<number, BulkCallFact[]>>();
   private readonly sites = new Map<string, BulkSite[]>();
-  private readonly targets = new Map<FileFacts, Map<CallKey, FunctionRef | null>>();
+  /** Inferred callee name → function (few: calls on receivers of known class). */
+  private readonly inferredTargets = new Map<string, FunctionRef | null>();
   private readonly escaped = new Set<string>();
   private readonly exported = new Set<string>();
   private readonly unresolvedMethodNames = new Map<string, number>();
@@ -123,12 +129,18 @@ class BulkFlowAnalysis implements BulkFlow {
   private chainList: Chain[] | undefined;
 
   constructor(private readonly project: ProjectGraph) {
+    for (const sites of project.callsTo.values()) for (const site of sites) this.resolvedCalls.set(site.call, site.target);
     for (const file of project.files.values()) {
-      const calls = new Map<CallKey, CallFact>();
-      for (const call of file.calls) calls.set(`${call.span.start}:${call.span.end}`, call);
-      this.callFacts.set(file, calls);
-      this.bulkCalls.set(file, new Map(file.bulk.calls.map((c) => [c.call, c])));
       for (const fn of file.bulk.functions) this.bulkFns.set(`${file.module.name}.${fn.id}`, fn);
+      let inferred: Map<number, BulkCallFact[]> | undefined;
+      for (const c of file.bulk.calls) {
+        if (c.inferredCallee === null) continue;
+        inferred ??= new Map();
+        const list = inferred.get(c.span.start);
+        if (list) list.push(c);
+        else inferred.set(c.span.start, [c]);
+      }
+      if (inferred) this.inferredCalls.set(file, inferred);
     }
     this.indexSites();
     this.indexEscapes();
@@ -143,10 +155,8 @@ class BulkFlowAnalysis implements BulkFlow {
 
   private indexSites(): void {
     for (const file of this.project.files.values()) {
-      const bulk = this.bulkCalls.get(file)!;
       for (const call of file.calls) {
-        const key = `${call.span.start}:${call.span.end}`;
-        const target = this.targetOf(file, key);
+        const target = this.targetOfCall(file, call);
         if (!target) {
           // `obj.name(...)` that nothing resolves: some method called `name` may be its target.
           const method = /\.(\w+)$/.exec(call.calleeText)?.[1];
@@ -155,7 +165,7 @@ class BulkFlowAnalysis implements BulkFlow {
         }
         let list = this.sites.get(target.globalId);
         if (!list) this.sites.set(target.globalId, (list = []));
-        list.push({ file, call, bulk: bulk.get(key) });
+        list.push({ file, call, bulk: this.bulkCallsOf(file).get(`${call.span.start}:${call.span.end}`) });
       }
     }
   }
@@ -213,19 +223,41 @@ class BulkFlowAnalysis implements BulkFlow {
     }
   }
 
-  private targetOf(file: FileFacts, key: CallKey): FunctionRef | undefined {
-    let perFile = this.targets.get(file);
-    if (!perFile) this.targets.set(file, (perFile = new Map()));
-    const cached = perFile.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const call = this.callFacts.get(file)?.get(key);
-    let target = call ? this.project.resolveCall(file, call) : undefined;
-    if (!target) {
-      const inferred = this.bulkCalls.get(file)?.get(key)?.inferredCallee;
-      if (inferred) target = this.project.resolveFunction(inferred);
+  private callFactsOf(file: FileFacts): Map<CallKey, CallFact> {
+    let map = this.callFactMaps.get(file);
+    if (!map) {
+      map = new Map();
+      for (const call of file.calls) map.set(`${call.span.start}:${call.span.end}`, call);
+      this.callFactMaps.set(file, map);
     }
-    perFile.set(key, target ?? null);
-    return target;
+    return map;
+  }
+
+  private bulkCallsOf(file: FileFacts): Map<CallKey, BulkCallFact> {
+    let map = this.bulkCallMaps.get(file);
+    if (!map) this.bulkCallMaps.set(file, (map = new Map(file.bulk.calls.map((c) => [c.call, c]))));
+    return map;
+  }
+
+  private targetOf(file: FileFacts, key: CallKey): FunctionRef | undefined {
+    const call = this.callFactsOf(file).get(key);
+    if (call) return this.targetOfCall(file, call);
+    const inferred = this.bulkCallsOf(file).get(key)?.inferredCallee;
+    return inferred ? this.resolveInferred(inferred) : undefined;
+  }
+
+  /** What the link step resolved the call to, or else the function its receiver's class infers. */
+  private targetOfCall(file: FileFacts, call: CallFact): FunctionRef | undefined {
+    const resolved = this.resolvedCalls.get(call);
+    if (resolved) return resolved;
+    const inferred = this.inferredCalls.get(file)?.get(call.span.start)?.find((c) => c.span.end === call.span.end)?.inferredCallee;
+    return inferred ? this.resolveInferred(inferred) : undefined;
+  }
+
+  private resolveInferred(name: string): FunctionRef | undefined {
+    let target = this.inferredTargets.get(name);
+    if (target === undefined) this.inferredTargets.set(name, (target = this.project.resolveFunction(name) ?? null));
+    return target ?? undefined;
   }
 
   sitesOf(ref: FunctionRef): readonly BulkSite[] {
@@ -401,7 +433,7 @@ class BulkFlowAnalysis implements BulkFlow {
     const fact = this.bulkFns.get(target.globalId);
     if (!fact) return undefined;
     if (keyword !== null) return fact.params.find((p) => p.name === keyword);
-    const call = this.callFacts.get(file)?.get(key);
+    const call = this.callFactsOf(file).get(key);
     const shift = boundShift(target.fn, call);
     const param = fact.params[index + shift];
     const spec = target.fn.params[index + shift];
@@ -532,13 +564,13 @@ class BulkFlowAnalysis implements BulkFlow {
         const stages: ChainStage[] = path.map((k, i) => {
           const si = i === 0 ? info : stageInfo.get(k)!;
           return {
-            site: { file, call: this.callFacts.get(file)!.get(k)!, bulk: this.bulkCalls.get(file)!.get(k) },
+            site: { file, call: this.callFactsOf(file).get(k)!, bulk: this.bulkCallsOf(file).get(k) },
             target: si.target, producer: si.producer,
             via: stageInput.get(k)?.via ?? 'none',
           };
         });
         if (stages.some((s) => !s.site.call)) continue;
-        const sourceCall = input ? this.callFacts.get(file)!.get(input.from) : undefined;
+        const sourceCall = input ? this.callFactsOf(file).get(input.from) : undefined;
         chains.push({
           file,
           source: sourceCall ? { call: sourceCall, target: this.targetOf(file, input!.from) } : null,
@@ -560,7 +592,7 @@ class BulkFlowAnalysis implements BulkFlow {
 
   /** A stage call whose source-parameter argument is present (not a default). */
   private firstArgIsSource(file: FileFacts, key: CallKey, info: { target: FunctionRef; producer: ProducerFact }): boolean {
-    const call = this.callFacts.get(file)?.get(key);
+    const call = this.callFactsOf(file).get(key);
     if (!call) return false;
     let position = 0;
     for (const arg of call.args) {
