@@ -153,7 +153,6 @@ export function argFacts(model: SemanticModel, args: SyntaxNode | undefined): Ar
     return {
       keyword,
       text: model.source.slice(value),
-      span: model.source.span(arg.start, arg.end),
       kind,
       ...(qualifiedName ? { qualifiedName } : {}),
     };
@@ -186,7 +185,6 @@ function paramFacts(model: SemanticModel, fn: SyntaxNode): ParamFact[] {
     if (kind === 'var-positional') keywordOnly = true;
     out.push({
       name: name.text,
-      span: model.source.span(p.start, p.end),
       kind,
       hasDefault: p.type === 'default_parameter' || p.type === 'typed_default_parameter',
     });

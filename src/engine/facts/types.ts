@@ -30,7 +30,6 @@ export interface ArgFact {
   /** Keyword name, or null for a positional argument. */
   readonly keyword: string | null;
   readonly text: string;
-  readonly span: Span;
   /** `None`, number, string, name, call, `*`/`**` splat, or anything else. */
   readonly kind: 'none' | 'number' | 'string' | 'name' | 'attribute' | 'call' | 'splat' | 'other';
   /** For names, attributes and calls: what the expression (or the callee) resolves to. */
@@ -48,7 +47,6 @@ export interface DecoratorFact {
 
 export interface ParamFact {
   readonly name: string;
-  readonly span: Span;
   readonly kind: 'positional' | 'keyword-only' | 'var-positional' | 'var-keyword';
   readonly hasDefault: boolean;
 }

@@ -1,5 +1,5 @@
 // Tier 2: link every file's facts into one project graph (module resolution, call graph). Pure.
-import type { CallFact, FileFacts, FunctionFact } from '../facts/types.js';
+import type { CallFact, FileFacts, FunctionFact, ImportFact } from '../facts/types.js';
 import type { CallSite, ClassRef, FunctionRef, ProjectGraph } from './types.js';
 
 /** Re-export chains longer than this are treated as unresolvable (and cycles end here). */
@@ -21,7 +21,31 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     }
   }
 
+  // Module-level imports by local name (the first one wins, as a scan in source order would find).
+  const moduleImports = new Map<FileFacts, Map<string, ImportFact>>();
+  const importsOf = (module: FileFacts): Map<string, ImportFact> => {
+    let byName = moduleImports.get(module);
+    if (!byName) {
+      byName = new Map();
+      for (const i of module.imports) if (i.scope === null && !byName.has(i.localName)) byName.set(i.localName, i);
+      moduleImports.set(module, byName);
+    }
+    return byName;
+  };
+
+  // The graph never changes once built, so a name resolves the same way every time it is asked:
+  // project rules ask for the same names over and over (every call, base class and decorator).
+  const resolved = new Map<string, FunctionRef | ClassRef | undefined>();
   const lookup = (qualifiedName: string, hops: number): FunctionRef | ClassRef | undefined => {
+    if (hops === 0) {
+      if (resolved.has(qualifiedName)) return resolved.get(qualifiedName);
+      const found = lookupUncached(qualifiedName, 0);
+      resolved.set(qualifiedName, found);
+      return found;
+    }
+    return lookupUncached(qualifiedName, hops);
+  };
+  const lookupUncached = (qualifiedName: string, hops: number): FunctionRef | ClassRef | undefined => {
     if (hops > MAX_REEXPORT_HOPS) return undefined;
     const direct = functions.get(qualifiedName) ?? classes.get(qualifiedName);
     if (direct) return direct;
@@ -31,7 +55,7 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
       const module = modules.get(parts.slice(0, cut).join('.'));
       if (!module) continue;
       const [head, ...rest] = parts.slice(cut);
-      const imported = module.imports.find((i) => i.scope === null && i.localName === head);
+      const imported = importsOf(module).get(head!);
       if (imported) return lookup([imported.target, ...rest].join('.'), hops + 1);
       // `Class.method` where the method is inherited.
       const cls = classes.get(`${module.module.name}.${head}`);
@@ -56,6 +80,15 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     return undefined;
   };
 
+  const methods = new Map<string, FunctionRef | undefined>();
+  const findMethodOnce = (cls: ClassRef, name: string): FunctionRef | undefined => {
+    const key = `${cls.globalId}\u0000${name}`;
+    if (methods.has(key)) return methods.get(key);
+    const found = findMethod(cls, name);
+    methods.set(key, found);
+    return found;
+  };
+
   const resolveFunction = (qualifiedName: string): FunctionRef | undefined => {
     const found = lookup(qualifiedName, 0);
     return found && 'fn' in found ? found : undefined;
@@ -73,7 +106,7 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
       const enclosing = call.enclosingFunctionId === null ? undefined : functions.get(`${file.module.name}.${call.enclosingFunctionId}`);
       const classId = enclosing?.fn.classId;
       const cls = classId ? classes.get(`${file.module.name}.${classId}`) : undefined;
-      return cls ? findMethod(cls, method) : undefined;
+      return cls ? findMethodOnce(cls, method) : undefined;
     }
     return resolveFunction(name);
   };
@@ -98,7 +131,7 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     resolveCall,
     resolveFunction,
     resolveClass,
-    findMethod: (cls, name) => findMethod(cls, name),
+    findMethod: findMethodOnce,
     globalId: (file: FileFacts, fn: FunctionFact) => `${file.module.name}.${fn.id}`,
   };
 }

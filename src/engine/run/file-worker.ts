@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtinRules } from '../../rules/index.js';
 import { loadPlugins, mergeCatalogue } from '../plugins.js';
-import { loadParser } from '../source/parser.js';
+import { loadParser, wasmMemoryBytes } from '../source/parser.js';
 import { internalError } from './analyze-file.js';
 import { analyzeJob, unreadable } from './file-job.js';
 import type { FileRule } from './rule.js';
@@ -30,7 +30,7 @@ async function serve(): Promise<void> {
     let reply: WorkerReply;
     try {
       const { analysis, mtimeMs } = analyzeJob(parser, job, rules, setup);
-      reply = { type: 'done', id: job.id, analysis: JSON.stringify(analysis), ...(mtimeMs !== undefined ? { mtimeMs } : {}) };
+      reply = { type: 'done', id: job.id, analysis: JSON.stringify(analysis), ...(mtimeMs !== undefined ? { mtimeMs } : {}), wasmBytes: wasmMemoryBytes() };
     } catch (error) {
       const failed = { ...unreadable(job, error), notifications: [internalError(job.path, 'analysing', error)] };
       reply = { type: 'done', id: job.id, analysis: JSON.stringify(failed) };

@@ -27,6 +27,12 @@ export function loadParser(): Promise<Parser> {
   return ready;
 }
 
+/** The size of this thread's WASM memory (it grows with the biggest tree parsed and never shrinks). */
+export function wasmMemoryBytes(): number {
+  const heap = wasmModule.HEAP8 as Int8Array | undefined;
+  return heap?.buffer.byteLength ?? 0;
+}
+
 /** Parse text; the caller must `tree.delete()` it (WASM memory never shrinks on its own). */
 export function parseText(parser: Parser, text: string): Tree {
   const tree = parser.parse(text);
