@@ -187,7 +187,7 @@ function growth(results: readonly CorpusResult[]): string {
     const ratio = many.ms / one.ms / r.copies;
     return `${name.replace('pysparse-lint, all rules, ', '')} ×${r.copies}: ${ratio.toFixed(2)} of linear (${ratio <= 1.1 ? 'met' : 'NOT met'})`;
   })).filter((v): v is string => v !== null);
-  if (verdicts.length > 0) lines.push('', `Linear growth within 10 %: ${verdicts.join('; ')}.`);
+  if (verdicts.length > 0) lines.push('', `Growth no worse than linear + 10 % (wall time per file against ×1): ${verdicts.join('; ')}.`);
   return lines.join('\n');
 }
 
