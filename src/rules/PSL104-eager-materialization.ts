@@ -4,6 +4,7 @@ import {
   anyNode, callsUnknownCode, chainText, consumerBody, consumesInPlace, iterationIndex, mayMutate, rootChain, singlePassConsumer, soleRead,
   type Consumer,
 } from '../engine/facts/iteration.js';
+import { isFetchableStream } from '../engine/facts/streams.js';
 import { defineRule, type EditInput, type FixInput } from '../engine/run/rule.js';
 import { field, type SyntaxNode } from '../engine/source/syntax.js';
 
@@ -252,7 +253,7 @@ export default defineRule({
   },
   docs: {
     whatItDoes:
-      'Checks for lists built only to be read once where they are built: a list comprehension or `list(...)` passed to a consumer such as `sum`, `any`, `all`, `min`, `max`, `set`, `frozenset`, `sorted`, `tuple` or `dict`; `len([...])`, which builds a list only to count it; `for x in list(it)` when the loop never changes what `it` reads; and `name = list(map(...))` / `list(filter(...))` when `name` is then iterated once. It stays silent for `"".join([...])` (join builds its own list anyway), for `list(d)` before a loop that changes `d` — directly, or, for an attribute, a parameter or a global, through any call that might — and for a `list(...)` that is used more than once.',
+      'Checks for lists built only to be read once where they are built: a list comprehension or `list(...)` passed to a consumer such as `sum`, `any`, `all`, `min`, `max`, `set`, `frozenset`, `sorted`, `tuple` or `dict`; `len([...])`, which builds a list only to count it; `for x in list(it)` when the loop never changes what `it` reads; and `name = list(map(...))` / `list(filter(...))` when `name` is then iterated once. It stays silent for `"".join([...])` (join builds its own list anyway), for `list(file)` / `list(cursor)` (PSL105 reports those full fetches), for `list(d)` before a loop that changes `d` — directly, or, for an attribute, a parameter or a global, through any call that might — and for a `list(...)` that is used more than once.',
     whyBad:
       'The whole list exists at once although every element is needed only for a moment. With large data, that is a large allocation made and freed in one go next to long-lived objects; the heap fragments and the process keeps memory it no longer uses. A generator expression, or the iterable itself, hands the consumer one element at a time.',
     example: [
@@ -380,6 +381,8 @@ export default defineRule({
       // `async for x in list(...)` iterates a plain list: the loop needs it.
       if (consumer.kind === 'for' && consumer.node.children.some((c) => c.type === 'async')) return;
       if (consumer.kind === 'comprehension' && consumer.node.children.some((c) => c.type === 'for_in_clause' && c.children.some((k) => k.type === 'async'))) return;
+      // `list(cursor)` / `list(file)`: a full fetch, reported by PSL105.
+      if (isFetchableStream(inner, model)) return;
       const { sources, opaque, live } = copiedSources(inner, model);
       if (live) return;
       const body = consumerBody(consumer);

@@ -2,38 +2,11 @@
 import type { SemanticModel } from '../engine/facts/scope.js';
 import {
   anyNode, chainBase, chainText, consumerBody, consumesInPlace, enclosingStatement, iterationIndex, mentionsChain,
-  nameOccurrences, ownerOf, referenceKind, singlePassConsumer, soleRead, type Consumer,
+  nameOccurrences, ownerOf, referenceKind, singlePassConsumer, soleRead, type Consumer, type IterationIndex,
 } from '../engine/facts/iteration.js';
 import { defineRule, type FixInput, type SuggestionInput } from '../engine/run/rule.js';
+import { isSqlQueryCall, originOf, type Origin } from '../engine/facts/streams.js';
 import { field, type SyntaxNode } from '../engine/source/syntax.js';
-
-/** Where a cursor, file or reader comes from, as far as this file shows. */
-type Origin =
-  | 'file'
-  | 'sqlite-connection'
-  | 'dbapi-connection'
-  | 'sqlite-cursor'
-  | 'dbapi-cursor'
-  | 'csv-reader'
-  | 'process';
-
-const FILE_OPENERS = new Set([
-  'builtins.open', 'io.open', 'codecs.open', 'gzip.open', 'bz2.open', 'lzma.open', 'os.fdopen', 'os.popen',
-  'tempfile.TemporaryFile', 'tempfile.NamedTemporaryFile', 'tempfile.SpooledTemporaryFile',
-  'io.StringIO', 'io.BytesIO', 'io.TextIOWrapper', 'urllib.request.urlopen', 'fileinput.input',
-  'sys.stdin', 'sys.stdin.buffer',
-]);
-
-const SQLITE_CONNECT = new Set(['sqlite3.connect', 'sqlite3.dbapi2.connect']);
-
-/** DB-API 2 drivers: their cursors are iterable only as an optional extension. */
-const DBAPI_CONNECT = new Set([
-  'psycopg2.connect', 'psycopg.connect', 'pymysql.connect', 'MySQLdb.connect', 'mysql.connector.connect',
-  'cx_Oracle.connect', 'oracledb.connect', 'pyodbc.connect', 'pymssql.connect', 'duckdb.connect',
-  'snowflake.connector.connect', 'ibm_db_dbi.connect', 'pg8000.connect', 'teradatasql.connect',
-]);
-
-const CSV_READERS = new Set(['csv.reader', 'csv.DictReader']);
 
 /**
  * Attribute names in a call chain that mark a SQLAlchemy query whose `.all()` returns a list
@@ -41,82 +14,6 @@ const CSV_READERS = new Set(['csv.reader', 'csv.DictReader']);
  * QuerySet, not a list: not reported.
  */
 const ORM_MARKERS = new Set(['query', 'scalars', 'execute', 'filter_by']);
-
-/** `os.open` returns a descriptor; `webbrowser.open` opens a browser. */
-const NOT_FILE_OPEN = new Set(['os.open', 'webbrowser.open', 'webbrowser.open_new', 'webbrowser.open_new_tab']);
-
-function originOf(expr: SyntaxNode, model: SemanticModel, depth = 0): Origin | null {
-  if (depth > 6) return null;
-  switch (expr.type) {
-    case 'parenthesized_expression': {
-      const inner = expr.children.find((c) => c.isNamed);
-      return inner ? originOf(inner, model, depth + 1) : null;
-    }
-    case 'identifier': {
-      const resolved = model.resolveExpression(expr);
-      if (resolved !== null && FILE_OPENERS.has(resolved)) return 'file';
-      const found = model.lookup(expr.text, expr);
-      if (!found || found.binding.kind !== 'assignment') return null;
-      const bound = found.binding.node;
-      if (bound.type === 'assignment') {
-        const left = field(bound, 'left');
-        const right = field(bound, 'right');
-        return left?.type === 'identifier' && right ? originOf(right, model, depth + 1) : null;
-      }
-      if (bound.type === 'as_pattern_target') {
-        // `with open(p) as f:` / `with conn.cursor() as cur:`
-        const pattern = bound.parent;
-        const value = pattern?.type === 'as_pattern' ? pattern.children.find((c) => c.isNamed && c !== bound) : undefined;
-        if (!value || pattern?.parent?.type !== 'with_item') return null;
-        const origin = originOf(value, model, depth + 1);
-        // sqlite3's connection context manager commits; it does not hand out a cursor.
-        return origin;
-      }
-      return null;
-    }
-    case 'attribute': {
-      const resolved = model.resolveExpression(expr);
-      if (resolved !== null && FILE_OPENERS.has(resolved)) return 'file';
-      const attr = field(expr, 'attribute')?.text;
-      const object = field(expr, 'object');
-      if ((attr === 'stdout' || attr === 'stderr') && object && originOf(object, model, depth + 1) === 'process') return 'file';
-      return null;
-    }
-    case 'call': {
-      const callee = field(expr, 'function');
-      if (!callee) return null;
-      const resolved = callee.type === 'identifier' || callee.type === 'attribute' ? model.resolveExpression(callee) : null;
-      if (resolved !== null) {
-        if (FILE_OPENERS.has(resolved)) return 'file';
-        if (SQLITE_CONNECT.has(resolved)) return 'sqlite-connection';
-        if (DBAPI_CONNECT.has(resolved)) return 'dbapi-connection';
-        if (CSV_READERS.has(resolved)) return 'csv-reader';
-        if (resolved === 'subprocess.Popen') return 'process';
-        if (resolved === 'contextlib.closing') {
-          const arg = field(expr, 'arguments')?.children.find((c) => c.isNamed);
-          return arg ? originOf(arg, model, depth + 1) : null;
-        }
-      }
-      if (callee.type !== 'attribute') return null;
-      const method = field(callee, 'attribute')?.text ?? '';
-      const object = field(callee, 'object');
-      if (!object) return null;
-      if (method === 'cursor') {
-        return originOf(object, model, depth + 1) === 'sqlite-connection' ? 'sqlite-cursor' : 'dbapi-cursor';
-      }
-      if (method === 'execute' || method === 'executemany' || method === 'executescript') {
-        const o = originOf(object, model, depth + 1);
-        if (o === 'sqlite-connection' || o === 'sqlite-cursor') return 'sqlite-cursor';
-        if (o === 'dbapi-connection' || o === 'dbapi-cursor') return 'dbapi-cursor';
-        return null;
-      }
-      if ((method === 'open' && (resolved === null || !NOT_FILE_OPEN.has(resolved))) || method === 'makefile') return 'file';
-      return null;
-    }
-    default:
-      return null;
-  }
-}
 
 type FetchKind = 'fetchAll' | 'readLines' | 'readSplit' | 'listAll' | 'ormAll';
 
@@ -136,13 +33,10 @@ function noArguments(call: SyntaxNode): boolean {
   return !!args && args.type === 'argument_list' && !args.children.some((c) => c.isNamed && c.type !== 'comment');
 }
 
-/** Is the call's first argument a string literal holding a SELECT (or WITH … SELECT) query? */
-function isSqlQueryCall(call: SyntaxNode): boolean {
+function keywordsOnly(call: SyntaxNode): boolean {
   const args = field(call, 'arguments');
-  const first = args?.type === 'argument_list' ? args.children.find((c) => c.isNamed && c.type !== 'comment') : undefined;
-  if (first?.type !== 'string') return false;
-  const content = first.children.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
-  return /^\s*(?:SELECT|WITH)\b/i.test(content);
+  return !!args && args.type === 'argument_list'
+    && args.children.every((c) => !c.isNamed || c.type === 'comment' || c.type === 'keyword_argument');
 }
 
 /** Methods called along a receiver chain: `session.query(User).filter(...)` → query, filter. */
@@ -159,8 +53,40 @@ function chainMethods(node: SyntaxNode): string[] {
   return out;
 }
 
+/** The call `name` was bound to (`text = f.read()`), when this is that value's only read. */
+function readBoundTo(name: SyntaxNode, model: SemanticModel, index: IterationIndex): SyntaxNode | null {
+  const found = model.lookup(name.text, name);
+  const bound = found?.binding.kind === 'assignment' ? found.binding.node : undefined;
+  if (bound?.type !== 'assignment') return null;
+  const left = field(bound, 'left');
+  const right = field(bound, 'right');
+  if (left?.type !== 'identifier' || right?.type !== 'call') return null;
+  if (soleRead(index, left) !== name) return null;
+  // Closed before the split (a `with` ending, `f.close()`): iterating the file is no drop-in, as
+  // for a fetch bound to a name (see `checkFetch`).
+  const callee = field(right, 'function');
+  const stream = callee?.type === 'attribute' ? chainText(field(callee, 'object') ?? callee) : null;
+  const statement = enclosingStatement(bound);
+  if (!stream || !statement) return null;
+  const owner = ownerOf(statement);
+  for (let p = statement.parent; p && p !== owner; p = p.parent) {
+    if (p.type === 'with_statement' && !(name.start >= p.start && name.end <= p.end)
+      && mentionsChain(p.children.filter((c) => c.type === 'with_clause'), stream)) return null;
+  }
+  const between: SyntaxNode[] = [];
+  anyNode([owner], (n) => {
+    if (n.end <= statement.end || n.start >= name.start) return 'skip';
+    if (n.start >= statement.end && n.end <= name.start) {
+      between.push(n);
+      return 'skip';
+    }
+    return false;
+  });
+  return mentionsChain(between, stream) ? null : right;
+}
+
 /** Recognise a full fetch at `call`, or null. */
-function fetchAt(call: SyntaxNode, model: SemanticModel): Fetch | null {
+function fetchAt(call: SyntaxNode, model: SemanticModel, index: IterationIndex): Fetch | null {
   const callee = field(call, 'function');
   if (!callee) return null;
   if (callee.type === 'identifier') {
@@ -187,12 +113,16 @@ function fetchAt(call: SyntaxNode, model: SemanticModel): Fetch | null {
     case 'readlines':
       return { kind: 'readLines', node: call, receiver: object, origin: originOf(object, model) };
     case 'splitlines': {
-      // `f.read().splitlines()`, `path.read_text().splitlines()`
-      if (object.type !== 'call' || !noArguments(object)) return null;
-      const readCallee = field(object, 'function');
+      // `f.read().splitlines()`, `path.read_text().splitlines()`, also through a local read only here
+      // (`text = f.read()` … `text.splitlines()`).
+      const read = object.type === 'identifier' ? readBoundTo(object, model, index) : object;
+      if (read?.type !== 'call') return null;
+      const readCallee = field(read, 'function');
       const readMethod = readCallee?.type === 'attribute' ? field(readCallee, 'attribute')?.text : undefined;
       const stream = readCallee?.type === 'attribute' ? field(readCallee, 'object') : undefined;
-      if (!stream || (readMethod !== 'read' && readMethod !== 'read_text')) return null;
+      // `read(size)` reads part of the file; pathlib's `read_text(encoding=…)` takes keywords only
+      // (`dist.read_text("RECORD")` is another API: a metadata file by name).
+      if (!stream || !(readMethod === 'read_text' ? keywordsOnly(read) : readMethod === 'read' && noArguments(read))) return null;
       return { kind: 'readSplit', node: call, receiver: stream, origin: readMethod === 'read' ? originOf(stream, model) : null };
     }
     case 'all': {
@@ -306,7 +236,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for `cursor.fetchall()` (also awaited, as in aiosqlite), asyncpg\'s `await conn.fetch("SELECT …")`, `file.readlines()`, `file.read().splitlines()`, `path.read_text().splitlines()`, `list(cursor)` / `list(file)` / `list(csv.reader(f))` and SQLAlchemy `.all()` (`session.query(...)`, `Model.query`, `session.execute(...).scalars()`) whose result is iterated exactly once — right where it is fetched, or through a local name read only by one loop, comprehension or consuming call. Cursors and files are recognised by where they come from (`open(...)`, `conn.cursor()`, `.execute(...)`, `sqlite3.connect`, DB-API drivers), not by their names; `fetchall` and `readlines` themselves are enough to report. Silent when the list is used any other way (`len`, indexing, returned, stored, iterated twice), when the loop uses the cursor or file itself (`cur.execute` inside the loop needs the rows fetched first), and when the file or cursor is closed (the `with` block ends, `.close()`) before the loop runs. Django\'s `Model.objects.all()` is a lazy QuerySet, not a list, and is not reported.',
+      'Checks for `cursor.fetchall()` (also awaited, as in aiosqlite), asyncpg\'s `await conn.fetch("SELECT …")`, `file.readlines()`, `file.read().splitlines()`, `path.read_text().splitlines()` (also through a local read only there: `text = f.read()` … `text.splitlines()`), `list(cursor)` / `list(file)` / `list(csv.reader(f))` and SQLAlchemy `.all()` (`session.query(...)`, `Model.query`, `session.execute(...).scalars()`) whose result is iterated exactly once — right where it is fetched, or through a local name read only by one loop, comprehension or consuming call. Cursors and files are recognised by where they come from (`open(...)`, `conn.cursor()`, `.execute(...)` on a known connection or with a literal `SELECT`, `sqlite3.connect`, DB-API drivers), not by their names; `fetchall` and `readlines` themselves are enough to report. Silent when the list is used any other way (`len`, indexing, returned, stored, iterated twice), when the loop uses the cursor or file itself (`cur.execute` inside the loop needs the rows fetched first), and when the file or cursor is closed (the `with` block ends, `.close()`) before the loop runs. Django\'s `Model.objects.all()` is a lazy QuerySet, not a list, and is not reported.',
     whyBad:
       'The whole result set or file is held in memory at once, although the loop needs one row or line at a time. A large list of rows is exactly the short-lived bulk allocation that fragments the heap, so the process keeps the memory after the list is gone. Cursors and files are iterators already: iterating them streams the data (`fetchmany` reads it in batches).',
     example: [
@@ -349,7 +279,7 @@ export default defineRule({
         const m = field(callee, 'attribute')?.text;
         if (m !== 'fetchall' && m !== 'readlines' && m !== 'splitlines' && m !== 'all' && m !== 'fetch') continue;
       }
-      const fetch = fetchAt(call, model);
+      const fetch = fetchAt(call, model, index);
       if (!fetch) continue;
       checkFetch(fetch);
     }

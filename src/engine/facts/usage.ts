@@ -401,10 +401,12 @@ export function isSinglePass(use: Use): boolean {
 export function usageOfExpression(index: UsageIndex, expr: SyntaxNode): Use {
   let node = expr;
   let via: LocalHop | undefined;
+  // A call's result is a new value each time the call runs; a name read is the same value.
+  let fresh = expr.type === 'call';
   for (let hops = 0; hops < MAX_HOPS * 4; hops++) {
     const parent = node.parent;
     if (!parent) return other('unused');
-    const step = classifyStep(index, node, parent);
+    const step = classifyStep(index, node, parent, fresh);
     if (step.kind === 'climb') {
       node = step.node;
       continue;
@@ -423,6 +425,7 @@ export function usageOfExpression(index: UsageIndex, expr: SyntaxNode): Use {
       if (local.kind === 'other') return local.use;
       via = local.hop;
       node = local.read;
+      fresh = false;
       continue;
     }
     const use = step.use;
@@ -479,7 +482,7 @@ function single(how: string, at: SyntaxNode, orderInsensitive = false): Step {
 }
 
 /** One step up from `node` (the value) to its parent. */
-function classifyStep(index: UsageIndex, node: SyntaxNode, parent: SyntaxNode): Step {
+function classifyStep(index: UsageIndex, node: SyntaxNode, parent: SyntaxNode, fresh = false): Step {
   switch (parent.type) {
     case 'parenthesized_expression':
     case 'await':
@@ -490,7 +493,9 @@ function classifyStep(index: UsageIndex, node: SyntaxNode, parent: SyntaxNode): 
       if (node.field !== 'right') return done(other('comprehension target'));
       const comprehension = parent.parent;
       const first = comprehension?.children.find((c) => c.type === 'for_in_clause');
-      return first === parent ? single('comprehension', node) : done(other('iterated once per outer item'));
+      // An inner `for` runs once per outer item: fine for a call made anew each time
+      // (`for sku in skus_in(w)`), not for the same value iterated again.
+      return first === parent || fresh ? single('comprehension', node) : done(other('iterated once per outer item'));
     }
     case 'yield':
       return parent.children.some((c) => c.type === 'from') ? single('yield from', node) : done(other('yielded'));

@@ -556,10 +556,18 @@ class BulkFlowAnalysis implements BulkFlow {
         list.push(to);
         next.set(input.from, list);
       }
+      // A result that feeds two or more stages is a fan-out: it has to stay whole for all of them,
+      // so streaming cannot remove it. Each branch is judged on its own, from that stage on.
+      const fannedOut = new Set<CallKey>();
+      for (const [from, outs] of next) {
+        if (outs.length < 2) continue;
+        next.delete(from);
+        for (const o of outs) fannedOut.add(o);
+      }
       const memo = new Map<CallKey, { length: number; to: CallKey | null }>();
       for (const [key, info] of stageInfo) {
         const input = stageInput.get(key);
-        if (input && stageInfo.has(input.from)) continue; // not a head
+        if (input && stageInfo.has(input.from) && !fannedOut.has(key)) continue; // not a head
         const path = this.longestPath(key, next, memo);
         const stages: ChainStage[] = path.map((k, i) => {
           const si = i === 0 ? info : stageInfo.get(k)!;
@@ -570,7 +578,7 @@ class BulkFlowAnalysis implements BulkFlow {
           };
         });
         if (stages.some((s) => !s.site.call)) continue;
-        const sourceCall = input ? this.callFactsOf(file).get(input.from) : undefined;
+        const sourceCall = input && !fannedOut.has(key) ? this.callFactsOf(file).get(input.from) : undefined;
         chains.push({
           file,
           source: sourceCall ? { call: sourceCall, target: this.targetOf(file, input!.from) } : null,
