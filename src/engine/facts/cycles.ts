@@ -47,9 +47,16 @@ const ELEMENT_GETTERS: ReadonlySet<string> = new Set(['get', 'setdefault', 'pop'
  * Event-loop methods whose result holds what it was given: a task its coroutine, a handle its
  * callback and arguments (`Handle` keeps them after it has run, until cancelled).
  */
+const SERVER_TYPE = 'asyncio.Server';
+/** Functions that start a server holding its client handler: `await asyncio.start_server(self.handle, …)`. */
+const SERVER_FACTORIES: ReadonlySet<string> = new Set([
+  'asyncio.start_server', 'asyncio.start_unix_server', 'asyncio.streams.start_server', 'asyncio.streams.start_unix_server',
+]);
 const HOLDING_RESULTS: ReadonlyMap<string, string> = new Map([
   ['create_task', 'asyncio.Task'], ['ensure_future', 'asyncio.Task'], ['call_later', 'asyncio.TimerHandle'],
   ['call_at', 'asyncio.TimerHandle'], ['call_soon', 'asyncio.Handle'], ['call_soon_threadsafe', 'asyncio.Handle'],
+  // A server keeps its protocol factory / client handler for as long as it serves.
+  ['create_server', SERVER_TYPE], ['create_unix_server', SERVER_TYPE],
 ]);
 /** `getattr(self, f"on_{kind}")`: a dynamic name with one of these prefixes looks up a method. */
 const HANDLER_PREFIX = /^_*(on|handle|do|visit|cmd|command|callback|cb|dispatch|process)_/i;
@@ -983,9 +990,12 @@ class FunctionAnalyzer {
         for (const c of node.children) if (c.field === 'subscript') this.refs(c, depth + 1);
         return containers.map((c) => this.elementOf(c));
       }
-      case 'await':
-        for (const c of node.children) if (c.isNamed) this.refs(c, depth + 1);
-        return [this.nodeObject('value', node)];
+      case 'await': {
+        const awaited = node.children.filter((c) => c.isNamed).map((c) => this.refs(c, depth + 1));
+        // `await asyncio.start_server(...)`, `await loop.create_server(...)`: the server itself.
+        const server = awaited.length === 1 ? awaited[0]!.filter((r) => this.objects[r]!.type === SERVER_TYPE) : [];
+        return server.length > 0 ? server : [this.nodeObject('value', node)];
+      }
       case 'not_operator':
       case 'comparison_operator':
       case 'binary_operator':
@@ -1132,7 +1142,8 @@ class FunctionAnalyzer {
       this.argList(argsNode, depth);
       return [];
     }
-    if (qualified === 'functools.partial' || qualified === 'functools.partialmethod' || qualified === 'types.MethodType') {
+    if (qualified === 'functools.partial' || qualified === 'functools.partialmethod' || qualified === 'types.MethodType'
+      || qualified === 'functools.lru_cache' || qualified === 'functools.cache') {
       const closure = this.nodeObject('closure', call);
       for (const a of this.argList(argsNode, depth)) for (const r of a.refs) this.edge(closure, r, 'capture');
       return [closure];
@@ -1169,18 +1180,31 @@ class FunctionAnalyzer {
       return [container];
     }
     const args = this.argList(argsNode, depth);
+    if (callee.type === 'call') {
+      // A decorator factory applied by hand (`functools.lru_cache(maxsize=128)(self._load)`,
+      // `retry(times=3)(self.fetch)`): the wrapper it returns holds what it wraps. Not
+      // `type(x)(...)` and other builtins, which build plain values.
+      const inner = field(callee, 'function');
+      const innerName = inner ? dottedName(inner) : null;
+      const innerQualified = inner && innerName ? this.model.resolveDotted(innerName, inner) : null;
+      if (!innerName || innerQualified?.startsWith('builtins.')) return [];
+      const wrapper = this.nodeObject('closure', call);
+      for (const a of args) for (const r of a.refs) this.edge(wrapper, r, 'capture');
+      return [wrapper];
+    }
     if (callee.type !== 'identifier' && callee.type !== 'attribute') return [];
     const last = dotted ? dotted.slice(dotted.lastIndexOf('.') + 1) : '';
     if (!qualified) {
       // Calling a local (a factory passed in, a nested def): its result is unknown.
       return [this.nodeObject('value', call)];
     }
-    const looksLikeClass = (/^_*[A-Z]/.test(last) && !/^_*[A-Z0-9_]+$/.test(last)) || TASK_FACTORIES.has(qualified);
+    const holder = TASK_FACTORIES.has(qualified) ? 'asyncio.Task' : SERVER_FACTORIES.has(qualified) ? SERVER_TYPE : null;
+    const looksLikeClass = (/^_*[A-Z]/.test(last) && !/^_*[A-Z0-9_]+$/.test(last)) || holder !== null;
     const result = looksLikeClass || WEAK_CONTAINERS.has(qualified)
-      ? this.nodeObject('new', call, { type: TASK_FACTORIES.has(qualified) ? 'asyncio.Task' : qualified })
+      ? this.nodeObject('new', call, { type: holder ?? qualified })
       : this.nodeObject('value', call);
-    if (TASK_FACTORIES.has(qualified)) {
-      // A task holds its coroutine until it finishes.
+    if (holder !== null) {
+      // A task holds its coroutine until it finishes; a server its client handler.
       for (const a of args) for (const r of a.refs) this.edge(result, r, 'item');
       return [result];
     }

@@ -81,8 +81,13 @@ const REGISTRATION_METHODS: ReadonlySet<string> = new Set([
   'addcallback', 'adddonecallback', 'addhandler', 'on_event', 'on_click', 'on_change', 'set_hook', 'add_hook',
   // Web routes, RPC servers, schedulers, Qt actions: they keep the view or job for good.
   'route', 'add_route', 'add_url_rule', 'add_api_route', 'register_function', 'register_instance', 'add_job',
+  'add_get', 'add_post', 'add_put', 'add_patch', 'add_delete', 'add_head', 'add_view', 'add_websocket_route',
+  'add_api_websocket_route', 'tag_bind', 'add_argument', 'set_defaults',
   'addaction', 'add_action',
 ]);
+
+/** Keyword arguments that hand a method a callback to keep (`command=` of Tk, `on_message_callback=`). */
+const CALLBACK_KEYWORD = /^(command|callback|on_\w+|\w+_(callback|handler))$/;
 
 /**
  * Attribute names that conventionally point back at an owner or predecessor: strong words as any
@@ -108,6 +113,8 @@ interface LinkEdge {
   readonly callText?: string;
   /** Summary edges: the callee is a constructor (`__init__`, dataclass fields). */
   readonly fromConstructor?: boolean;
+  /** Summary edges: the callee put the value into a container (`self.orders.append(order)`). */
+  readonly intoContainer?: boolean;
   /** Summary edges that run through a callable in the callee. */
   readonly callable?: SelfReferenceVia;
   /** Summary edges: the call's result is itself that callable (`return lambda: self.poll()`). */
@@ -134,6 +141,8 @@ interface SummaryEdge {
   readonly resultIsCallable?: boolean;
   /** The store is a constructor's (`self.owner = owner` in `__init__`), however it got here. */
   readonly fromConstructor?: boolean;
+  /** The store puts the value into a container (`self.orders.append(order)`), however it got here. */
+  readonly intoContainer?: boolean;
 }
 
 interface Application {
@@ -343,12 +352,14 @@ class CycleLinker {
         const store = stored ?? (holder === RETURNED ? callableEdge : undefined);
         if (!store) continue;
         const constructorStore = store.kind === 'summary' && store.fromConstructor === true;
+        const containerStore = store.kind === 'item' || (store.kind === 'summary' && store.intoContainer === true);
         out.push({
           holder, held: target.paramIndex, file: store.file, site: store.site, text: store.text,
           ...(store.attr !== undefined ? { attr: store.attr } : {}),
           ...(callableEdge ? { callable: viaOf(callableEdge, objects) } : {}),
           ...(stored ? {} : { resultIsCallable: true }),
           ...(constructorStore ? { fromConstructor: true } : {}),
+          ...(containerStore ? { intoContainer: true } : {}),
         });
       }
     }
@@ -375,6 +386,7 @@ class CycleLinker {
               ...(s.callable ? { callable: s.callable } : {}),
               ...(s.resultIsCallable ? { resultIsCallable: true } : {}),
               ...(a.fromConstructor || s.fromConstructor ? { fromConstructor: true } : {}),
+              ...(s.intoContainer ? { intoContainer: true } : {}),
               callFile: a.callFile, callSite: a.callSite, callText: a.callText, callTarget: a.target.globalId,
             });
           }
@@ -477,6 +489,10 @@ class CycleLinker {
         for (const a of args) directEdges(base, path, call, 'item', call.receiver, a.refs);
       } else if (REGISTRATION_METHODS.has(method) || /^(add|register|set)_?\w*(callback|handler|listener|observer|hook)s?$/.test(method)) {
         for (const a of call.args) directEdges(base, path, call, 'register', call.receiver, a.refs);
+      } else {
+        // Any other method given a callback by keyword keeps it: `tree.heading("name", command=self.sort)`,
+        // `channel.basic_consume(queue, on_message_callback=self.on_message)`.
+        for (const a of call.args) if (a.keyword !== null && CALLBACK_KEYWORD.test(a.keyword)) directEdges(base, path, call, 'register', call.receiver, a.refs);
       }
       return;
     }
@@ -897,7 +913,9 @@ class CycleLinker {
         out.push({
           kind: selfStore ? 'self-reference' : 'parent-child',
           file: report.file, site: report.site, text: report.text,
-          forward: forward ? forwardText(forward) : null,
+          // One statement that makes both references (`self.reader = Reader(self)`) names no
+          // separate forward store.
+          forward: forward && forwardText(forward) !== report.text ? forwardText(forward) : null,
           via: selfStore ? 'self' : null,
           holds: target.label,
           related: this.relatedFor([...returnPath, ...explicit].map(original), original(back), objects),
@@ -1104,7 +1122,9 @@ function chooseBackEdge(edges: readonly LinkEdge[], objectAt: (i: number) => Cyc
 function backScore(e: LinkEdge, objectAt: (i: number) => CycleObject): number {
   let s = 0;
   if (e.attr !== undefined && BACK_REFERENCE_WORDS.test(e.attr)) s += 8;
-  if (e.kind === 'summary' || e.kind === 'construct') s += 4;
+  // What a callee stored is likelier the back-reference, unless it put the value into one of its
+  // containers: `customer.place(self)` filling `self.orders` is the owner keeping its child.
+  if ((e.kind === 'summary' && !e.intoContainer) || e.kind === 'construct') s += 4;
   if (objectAt(e.to).kind === 'self' && (e.kind === 'attr' || e.kind === 'summary')) s += 2;
   // `self.subject = subject` next to `subject.attach(self)`: the child keeps the owner it was given.
   if (e.kind === 'attr' && objectAt(e.from).kind === 'self' && objectAt(e.to).kind === 'param') s += 2;
@@ -1193,7 +1213,10 @@ function pathTo(via: ReadonlyMap<number, LinkEdge | null>, target: number): Link
  * in that class; anything else a callee does for this caller (a generic `append`) at the call.
  */
 function reportSite(e: LinkEdge): { file: string; site: Span; text: string } {
-  if (e.kind === 'summary' && e.callSite && !e.fromConstructor && !(e.attr !== undefined && BACK_REFERENCE_WORDS.test(e.attr))) {
+  // A method that stores its argument on an attribute (`def join(self, team): self.team = team`)
+  // is setter-like too; one that puts it into a container is not.
+  const setterLike = e.attr !== undefined && !e.intoContainer;
+  if (e.kind === 'summary' && e.callSite && !e.fromConstructor && !setterLike) {
     return { file: e.callFile ?? e.file, site: e.callSite, text: e.callText ?? e.text };
   }
   return { file: e.file, site: e.site, text: e.text };

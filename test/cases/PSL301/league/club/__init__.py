@@ -1,0 +1,1 @@
+"""Club management: teams, players and season orders."""
