@@ -4,6 +4,7 @@
 import { field, walk, type SyntaxNode } from '../source/syntax.js';
 import type { Span } from '../types.js';
 import { dottedName, parameterName, type Scope, type SemanticModel } from './scope.js';
+import { componentsOf } from './strongly-connected.js';
 import type {
   ClassAttrFact, ClassCycleFacts, CycleArg, CycleCall, CycleEdge, CycleEdgeKind, CycleFacts, CycleObject,
   FunctionCycleFacts,
@@ -1739,53 +1740,6 @@ function union(ids: number[]): number[] {
   return unique.length > MAX_ALTERNATIVES ? unique.slice(-MAX_ALTERNATIVES) : unique;
 }
 
-/** The strongly connected component of each node (Tarjan's algorithm, on an explicit stack). */
-function componentsOf(graph: readonly (readonly number[])[]): Int32Array {
-  const n = graph.length;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const component = new Int32Array(n).fill(-1);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  let counter = 0;
-  let components = 0;
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
-    const work: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const out = graph[frame.node]!;
-      if (frame.edge < out.length) {
-        const next = out[frame.edge++]!;
-        if (index[next] === -1) {
-          index[next] = low[next] = counter++;
-          stack.push(next);
-          onStack[next] = 1;
-          work.push({ node: next, edge: 0 });
-        } else if (onStack[next]) low[frame.node] = Math.min(low[frame.node]!, index[next]!);
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1]!.node;
-        low[parent] = Math.min(low[parent]!, low[frame.node]!);
-      }
-      if (low[frame.node] === index[frame.node]) {
-        let member: number;
-        do {
-          member = stack.pop()!;
-          onStack[member] = 0;
-          component[member] = components;
-        } while (member !== frame.node);
-        components++;
-      }
-    }
-  }
-  return component;
-}
 
 function cloneEnv(env: Env): Env {
   return { names: new Map(env.names), attrs: new Map(env.attrs) };

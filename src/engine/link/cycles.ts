@@ -4,6 +4,7 @@
 // ProjectGraph and shared by the three rules.
 import type { ClassAttrFact, CycleEdgeKind, CycleObject, FunctionCycleFacts } from '../facts/cycle-types.js';
 import { WEAK_CONTAINERS } from '../facts/cycles.js';
+import { cyclicComponents } from '../facts/strongly-connected.js';
 import type { FileFacts, ParamFact } from '../facts/types.js';
 import type { RelatedLocation, Span } from '../types.js';
 import type { ClassRef, FunctionRef, ProjectGraph } from './types.js';
@@ -1226,54 +1227,8 @@ function forwardText(e: LinkEdge): string {
   return e.callText ?? e.text;
 }
 
-/** Tarjan's algorithm with an explicit stack; components in discovery order. */
+/** The cycles of a graph: components of two or more nodes or with a self-edge, in the order Tarjan finishes them. */
 export function stronglyConnected(graph: readonly (readonly { to: number }[])[]): number[][] {
-  const n = graph.length;
-  const index = new Array<number>(n).fill(-1);
-  const low = new Array<number>(n).fill(0);
-  const onStack = new Array<boolean>(n).fill(false);
-  const stack: number[] = [];
-  const out: number[][] = [];
-  let counter = 0;
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
-    const work: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = true;
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const edges = graph[frame.node]!;
-      if (frame.edge < edges.length) {
-        const next = edges[frame.edge++]!.to;
-        if (index[next] === -1) {
-          index[next] = low[next] = counter++;
-          stack.push(next);
-          onStack[next] = true;
-          work.push({ node: next, edge: 0 });
-        } else if (onStack[next]) {
-          low[frame.node] = Math.min(low[frame.node]!, index[next]!);
-        }
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1]!.node;
-        low[parent] = Math.min(low[parent]!, low[frame.node]!);
-      }
-      if (low[frame.node] === index[frame.node]) {
-        const component: number[] = [];
-        let member: number;
-        do {
-          member = stack.pop()!;
-          onStack[member] = false;
-          component.push(member);
-        } while (member !== frame.node);
-        const selfLoop = graph[frame.node]!.some((e) => e.to === frame.node);
-        if (component.length > 1 || selfLoop) out.push(component.sort((a, b) => a - b));
-      }
-    }
-  }
-  return out;
+  return cyclicComponents(graph.map((edges) => edges.map((e) => e.to)));
 }
 
