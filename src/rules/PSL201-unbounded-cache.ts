@@ -7,7 +7,10 @@ import type { EditInput } from '../engine/run/rule.js';
 import { defineRule } from '../engine/run/rule.js';
 import type { Span } from '../engine/types.js';
 
-/** Caches whose store is per instance (methodtools): PSL202's business, not an unbounded global. */
+/**
+ * Caches whose store is per instance when they decorate a method (methodtools): PSL202's business,
+ * not an unbounded global. On a plain function they keep one global store, like functools.
+ */
 const PER_INSTANCE_APIS = new Set(['methodtools.lru_cache']);
 
 const SCOPE_WORDS: Readonly<Record<string, string>> = {
@@ -43,9 +46,9 @@ export default defineRule({
   },
   docs: {
     whatItDoes:
-      'Checks for caches without a size bound: `functools.lru_cache(maxsize=None)` (also via a module constant), `functools.cache`, `async_lru.alru_cache(maxsize=None)`, `cachetools.cached(cache={})`, cachetools caches whose `maxsize` is `None`, infinite, `sys.maxsize` or a huge literal, and module-level, class-level or closure dicts used as memos (filled where they are looked up) that nothing in the project ever shrinks (`pop`, `del`, `clear`, reset, size check, `cache_clear()`).',
+      'Checks for caches without a size bound: `functools.lru_cache(maxsize=None)` (also via a module constant), `functools.cache`, `async_lru.alru_cache(maxsize=None)`, `cachetools.cached(cache={})`, cachetools caches whose `maxsize` is `None`, infinite, `sys.maxsize` or a huge literal, and module-level, class-level, closure or default-argument (`def f(x, _memo={})`) dicts used as memos (filled where they are looked up) that nothing in the project ever shrinks (`pop`, `del`, `clear`, reset, size check, `cache_clear()`).',
     whyBad:
-      'An unbounded cache keeps one entry per distinct key forever. With keys from user input, ids or timestamps it grows for as long as the process runs, and the entries are scattered over many memory arenas that can never be returned to the operating system, even after the cache is cleared. A zero-argument `@cache` (a lazy singleton), a method cache on an enum, and a memo whose keys come from a fixed set (an enum parameter, a loop over constants, or constants from every caller) are not reported.',
+      'An unbounded cache keeps one entry per distinct key forever. With keys from user input, ids or timestamps it grows for as long as the process runs, and the entries are scattered over many memory arenas that can never be returned to the operating system, even after the cache is cleared. A zero-argument `@cache` (a lazy singleton), a method cache on an enum keyed only by the member (no other arguments), and a memo whose keys come from a fixed set (an enum parameter, a loop over constants, or constants from every caller) are not reported.',
     example: [
       'import functools',
       '',
@@ -113,7 +116,7 @@ export default defineRule({
         span: container.span,
         messageId: 'unboundedMemo',
         data: {
-          scope: SCOPE_WORDS[container.scope] ?? 'A',
+          scope: container.isDefaultArgument ? 'Default-argument' : SCOPE_WORDS[container.scope] ?? 'A',
           name: container.name,
           where: `in ${functions.slice(0, 3).join(', ')}`,
         },
@@ -131,9 +134,13 @@ function onEnum(project: CacheProject, file: FileFacts, site: CacheSiteFact): bo
   return !!classId && isEnumClass(project, `${file.module.name}.${classId}`);
 }
 
+function onMethod(file: FileFacts, site: CacheSiteFact): boolean {
+  return !!file.functions.find((fn) => fn.id === site.functionId)?.classId;
+}
+
 /** Why a library cache is unbounded, or null when it is bounded (or cannot be told). */
 function judgeSite(project: CacheProject, file: FileFacts, site: CacheSiteFact, containers: ReadonlyMap<string, LinkedContainer>): Verdict {
-  if (PER_INSTANCE_APIS.has(site.api)) return null;
+  if (PER_INSTANCE_APIS.has(site.api) && onMethod(file, site)) return null;
   if (site.api === 'functools.cache') return { why: '`functools.cache` has no maxsize' };
   if (site.api === 'cachetools.cached') {
     const arg = site.cacheArg;

@@ -96,6 +96,11 @@ export interface ContainerFact {
    * class declares fields (dataclass, pydantic, attrs, NamedTuple); a plain class attribute otherwise.
    */
   readonly isAnnotatedAttribute: boolean;
+  /**
+   * A closure-scope dict that is a parameter's default (`def f(x, _memo={})`): built once with the
+   * function, so the function's own writes accumulate across calls.
+   */
+  readonly isDefaultArgument?: boolean;
 }
 
 /** How a use names its container; resolved to a container in the link step. */
@@ -173,6 +178,8 @@ export interface CacheFacts {
   readonly cacheClears: readonly CacheClearFact[];
   /** Functions that return their first parameter unchanged (`return cls`): decorators that register. */
   readonly returnsFirstParam: readonly string[];
+  /** Functions with a `return <value>` somewhere: one that returns nothing cannot be a decorator. */
+  readonly returnsValue: readonly string[];
   /** Module-level names bound to an instance of a (capitalised) class: `bus = EventBus()`. */
   readonly instances: readonly { readonly name: string; readonly classQualifiedName: string }[];
   /** Offsets of module-level `if __name__ == "__main__":` blocks: what runs there is the program's run time. */

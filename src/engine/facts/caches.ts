@@ -133,11 +133,16 @@ class CacheCollector {
   private readonly nestedSites: { index: number; definition: SyntaxNode; enclosing: Scope }[] = [];
   private readonly containers = new Map<string, ContainerFact>();
   private readonly closureCandidates = new Map<string, ContainerFact>();
+  /** Keys of `def f(x, _memo={})` dicts: created once with the function, so as long-lived as it. */
+  private readonly defaultArgKeys = new Set<string>();
   /** Function locals that alias a long-lived container (`cache = self._cache`), by closure key. */
   private readonly aliases = new Map<string, RefInfo | null>();
   private readonly pending: PendingUse[] = [];
   private readonly cacheClears: CacheClearFact[] = [];
   private readonly returnsFirstParam = new Set<string>();
+  private readonly returnsValue = new Set<string>();
+  /** Functions with a `return <value>` of something other than their first parameter. */
+  private readonly returnsOther = new Set<string>();
   private readonly deletedNames = new Set<string>();
   private readonly localCalls: { node: SyntaxNode; callee: SyntaxNode; dotted: string }[] = [];
   /** Local names bound to modules or members this family cares about (`ft`, `memo`, `monotonic`). */
@@ -183,6 +188,7 @@ class CacheCollector {
         case 'subscript': this.visitSubscriptRead(node); break;
         case 'comparison_operator': this.visitComparison(node); break;
         case 'return_statement': this.visitReturn(node); break;
+        case 'default_parameter': case 'typed_default_parameter': this.visitDefaultParameter(node); break;
         case 'type_alias_statement': this.visitMisparsedTypeAssignment(node); break;
         case 'global_statement':
           for (const c of node.children) if (c.type === 'identifier') this.globalNames.add(c.text);
@@ -199,7 +205,9 @@ class CacheCollector {
       containers: [...this.containers.values(), ...this.keptClosureContainers()],
       uses: this.finishUses(),
       cacheClears: this.cacheClears,
-      returnsFirstParam: [...this.returnsFirstParam].sort(),
+      // `return n` on one path of `fib(n)` is not a decorator handing back what it registered.
+      returnsFirstParam: [...this.returnsFirstParam].filter((id) => !this.returnsOther.has(id)).sort(),
+      returnsValue: [...this.returnsValue].sort(),
       deletedNames: [...this.deletedNames].sort(),
       mainBlocks: mainBlocks(model.root),
       instances: this.instances,
@@ -583,7 +591,8 @@ class CacheCollector {
     if (depth === 1 && left.parent) this.storeUses.set(left.parent, use);
     if (right?.type === 'identifier' && right.text === 'self') use.addsSelf = true;
     // `counts[w] = counts.get(w, 0) + 1` accumulates into the container: a tally, not a memo.
-    const accumulates = !!right && mentions(right, this.text(target));
+    // (Handing the container on, as in `memo[n] = fib(n - 1, memo)`, reads nothing from it here.)
+    const accumulates = !!right && mentions(right, this.text(target), true);
     if (right && (accumulates || this.isPlainValue(right))) use.plainValue = true;
     // An accumulated value (`d[k] = d.get(k, []) + [x]`) grows even when the keys are few.
     if (depth === 1 && key && !accumulates) this.describeKey(use, key);
@@ -769,7 +778,12 @@ class CacheCollector {
     const shrink = SHRINK_METHODS.has(attr);
     const read = READ_METHODS.has(attr);
     if (!grow && !shrink && !read) return;
-    const { target, depth } = object.type === 'subscript' ? subscriptRoot(object) : { target: object, depth: 0 };
+    let { target, depth } = object.type === 'subscript' ? subscriptRoot(object) : { target: object, depth: 0 };
+    if (shrink && target.type === 'identifier' && !this.containerNames.has(target.text)) {
+      // `lst = _subs.get(topic)` … `lst.remove(cb)`: removes from an entry of the container.
+      const owner = this.elementOwner(target);
+      if (owner) ({ target, depth } = { target: owner, depth: 1 });
+    }
     if (target.type === 'identifier' && !this.containerNames.has(target.text)) return;
     const info = this.refOf(target);
     if (!info) return;
@@ -802,6 +816,28 @@ class CacheCollector {
       // `d.setdefault(k, []).append(x)` grows the value, however few the keys.
       if (attr === 'setdefault' && values[0] && !(call?.parent?.type === 'attribute' && call.field === 'object')) this.describeKey(use, values[0]);
     }
+  }
+
+  /**
+   * For a function local bound once to an entry of a container (`lst = d[k]`, `d.get(k)`,
+   * `d.setdefault(k, [])`): the container expression. Only used for removals, which then count
+   * as removals from the container's entries (`d[k].remove(x)`).
+   */
+  private elementOwner(identifier: SyntaxNode): SyntaxNode | null {
+    const found = this.model.lookup(identifier.text, identifier);
+    if (!found || found.scope.kind !== 'function' || found.binding.kind !== 'assignment') return null;
+    const { node } = found.binding;
+    if (node.type !== 'assignment' || field(node, 'left')?.type !== 'identifier') return null;
+    if (!bindsOnce(found.scope.node, identifier.text)) return null;
+    const right = field(node, 'right');
+    let owner: SyntaxNode | undefined;
+    if (right?.type === 'subscript') owner = subscriptRoot(right).target;
+    else if (right?.type === 'call') {
+      const fn = field(right, 'function');
+      const method = fn?.type === 'attribute' ? field(fn, 'attribute')?.text : undefined;
+      if (method === 'get' || method === 'setdefault') owner = field(fn!, 'object');
+    }
+    return owner && this.mayNameContainer(owner) ? owner : null;
   }
 
   private recordCacheClear(node: SyntaxNode, object: SyntaxNode): void {
@@ -850,13 +886,18 @@ class CacheCollector {
     if (!value) return;
     const scope = this.model.scopeOf(node);
     if (scope.kind !== 'function') return;
+    if (value.type !== 'none') this.returnsValue.add(scope.id);
     if (value.type === 'identifier') {
       const found = this.model.lookup(value.text, value);
       // `return self` in a method is a fluent API, not a decorator handing back what it registered.
       const receiver = receiverOfMethod(scope) ? 1 : 0;
       if (found?.scope === scope && found.binding.kind === 'parameter' && firstParamName(scope.node, receiver) === value.text) {
         this.returnsFirstParam.add(scope.id);
+      } else {
+        this.returnsOther.add(scope.id);
       }
+    } else if (value.type !== 'none') {
+      this.returnsOther.add(scope.id);
     }
     if (this.returnsNestedFunction(value, scope)) this.returnsClosure.add(scope.id);
   }
@@ -909,6 +950,7 @@ class CacheCollector {
     if (expression.type === 'attribute' && GROW_METHODS.has(field(expression, 'attribute')?.text ?? '')) return;
     const info = this.refOf(expression);
     if (!info || info.ref.kind === 'attribute') return;
+    if (inArgs && info.ref.kind === 'closure' && this.defaultArgKeys.has(info.ref.key) && this.isRecursiveCall(holder)) return;
     this.push(info, 'escape', inArgs ? 'argument' : 'literal', expression, this.model.enclosingFunctionId(expression));
   }
 
@@ -970,12 +1012,20 @@ class CacheCollector {
     const fnId = this.model.enclosingFunctionId(node);
     if (fnId === null) return;
     let child = node;
-    for (let p = node.parent; p && !STATEMENT_BOUNDARY.has(p.type); child = p, p = p.parent) {
+    let grandchild = node;
+    for (let p = node.parent; p && !STATEMENT_BOUNDARY.has(p.type); grandchild = child, child = p, p = p.parent) {
       if (p.type === 'comparison_operator' && hasOrderOperator(p)) this.expiryFunctions.add(fnId);
       if (p.type === 'assignment' && child.field === 'right') {
         const left = field(p, 'left');
         if (left?.type === 'identifier') this.addTimeLocal(fnId, left.text);
         else if (left?.type === 'subscript') this.markStore(p);
+        else if (left && (left.type === 'pattern_list' || left.type === 'tuple_pattern') && child !== grandchild) {
+          // `start, count = now, 0`: the target in the clock read's position holds a timestamp.
+          const targets = left.children.filter((c) => c.isNamed);
+          const values = child.children.filter((c) => c.isNamed);
+          const target = targets.length === values.length ? targets[values.indexOf(grandchild)] : undefined;
+          if (target?.type === 'identifier') this.addTimeLocal(fnId, target.text);
+        }
       } else if (p.type === 'call') {
         this.markStore(p);
       }
@@ -1110,6 +1160,7 @@ class CacheCollector {
       const name = this.model.resolveDotted(node.text, node);
       return name ? { ref: { kind: 'qualified', name }, key: `q:${name}`, closureUse: false } : null;
     }
+    if (binding.kind === 'parameter') return this.defaultArgRef(binding.node, node.text, scope);
     if (binding.kind !== 'assignment' && binding.kind !== 'other') return null;
     if (scope.kind === 'module') {
       const name = `${this.model.module.name}.${node.text}`;
@@ -1127,6 +1178,38 @@ class CacheCollector {
       this.closureCandidates.set(key, fact);
     }
     return { ref: { kind: 'closure', key }, key: `c:${key}`, closureUse: crossesFunction(this.model.scopeOf(node), scope) };
+  }
+
+  /** `fib(n - 1, memo)` inside `fib`: handing a default-argument memo back to its own function. */
+  private isRecursiveCall(argumentHolder: SyntaxNode): boolean {
+    const call = argumentHolder.type === 'argument_list' ? argumentHolder.parent : argumentHolder.parent?.parent;
+    const callee = call?.type === 'call' ? field(call, 'function') : undefined;
+    const fnId = this.model.enclosingFunctionId(argumentHolder);
+    if (callee?.type !== 'identifier' || fnId === null) return false;
+    const found = this.model.lookup(callee.text, callee);
+    return found?.binding.kind === 'function' && fnId.split('.').pop() === callee.text && found.binding.node === this.model.scopeOf(argumentHolder).node;
+  }
+
+  /** `def f(x, _memo={})`: a dict default is built once, when the function is defined. */
+  private visitDefaultParameter(node: SyntaxNode): void {
+    const value = field(node, 'value');
+    const name = parameterDefaultName(node);
+    if (value && name && containerType(value, this.model) === 'dict') this.containerNames.add(name);
+  }
+
+  private defaultArgRef(parameter: SyntaxNode, name: string, scope: Scope): RefInfo | null {
+    if (scope.kind !== 'function' || parameterDefaultName(parameter) !== name) return null;
+    const value = field(parameter, 'value');
+    if (!value || containerType(value, this.model) !== 'dict') return null;
+    const key = `${scope.id}.<locals>.${name}`;
+    if (!this.closureCandidates.has(key)) {
+      this.closureCandidates.set(key, {
+        key, name, scope: 'closure', ownerId: scope.id, type: 'dict', valueText: shorten(this.text(value)),
+        span: this.span(parameter), isAnnotatedAttribute: false, isDefaultArgument: true,
+      });
+      this.defaultArgKeys.add(key);
+    }
+    return { ref: { kind: 'closure', key }, key: `c:${key}`, closureUse: false };
   }
 
   /**
@@ -1188,7 +1271,7 @@ class CacheCollector {
     const usedFromClosure = new Set<string>();
     for (const u of this.pending) if (u.info.closureUse) usedFromClosure.add(u.info.key);
     return [...this.closureCandidates.values()]
-      .filter((c) => this.returnsClosure.has(c.ownerId!) && usedFromClosure.has(`c:${c.key}`));
+      .filter((c) => this.defaultArgKeys.has(c.key) || (this.returnsClosure.has(c.ownerId!) && usedFromClosure.has(`c:${c.key}`)));
   }
 
   private finishUses(): ContainerUseFact[] {
@@ -1366,6 +1449,13 @@ function isLiteralConstant(node: SyntaxNode): boolean {
 }
 
 /** Whether `name` is bound exactly once in a function body (nested scopes included, to stay safe). */
+/** The name of a `name=default` / `name: T = default` parameter. */
+function parameterDefaultName(node: SyntaxNode): string | null {
+  if (node.type !== 'default_parameter' && node.type !== 'typed_default_parameter') return null;
+  const name = field(node, 'name');
+  return name?.type === 'identifier' ? name.text : null;
+}
+
 function bindsOnce(fn: SyntaxNode, name: string): boolean {
   let count = 0;
   walk(field(fn, 'body') ?? fn, (n) => {
@@ -1412,10 +1502,11 @@ function isBindingOrMemberName(node: SyntaxNode): boolean {
 }
 
 /** Whether an expression names `text` (an identifier or attribute chain) somewhere inside. */
-function mentions(expression: SyntaxNode, text: string): boolean {
+function mentions(expression: SyntaxNode, text: string, skipArguments = false): boolean {
   let found = false;
   walk(expression, (n) => {
     if (found) return false;
+    if (skipArguments && n.parent?.type === 'argument_list') return n.type !== 'identifier' && n.type !== 'attribute';
     if ((n.type === 'identifier' || n.type === 'attribute') && dottedName(n) === text) found = true;
     return n.type !== 'lambda';
   });

@@ -407,7 +407,8 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
       entry.push(globalId);
       continue;
     }
-    const directCalls = project.callsTo.get(globalId) ?? [];
+    // A recursive call says nothing about when the function first runs.
+    const directCalls = (project.callsTo.get(globalId) ?? []).filter((c) => c.file !== file || c.call.enclosingFunctionId !== fn.id);
     // `if __name__ == "__main__": main()` starts the program: `main` runs at run time.
     if (directCalls.some((c) => c.call.enclosingFunctionId === null && inMainBlock(c.file, c.call.span.start))) {
       entry.push(globalId);
@@ -423,7 +424,9 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
     }
     const importHelper = (fn.classId === null && file.caches.deletedNames.includes(fn.name))
       || REGISTRATION_NAME.test(fn.name) || file.caches.returnsFirstParam.includes(fn.id)
-      || looksLikeDecorator(fn, DECORATOR_PARAM_STRICT);
+      // Shaped like a decorator (`def on_exit(func)`), and it hands something back: a decorator
+      // has to, or the decorated name would be bound to None.
+      || (looksLikeDecorator(fn, DECORATOR_PARAM_STRICT) && file.caches.returnsValue.includes(fn.id));
     if (!importHelper) entry.push(globalId);
   }
   const queue = [...entry];
@@ -486,7 +489,8 @@ export function isDecoratorInstanceContainer(project: CacheProject, linked: Link
 /** Growth that accumulates: in a function that runs repeatedly at run time. */
 export function runtimeGrowth(linked: LinkedContainer, runtime: RuntimeOracle): LinkedUse[] {
   // A closure container filled by its owner is built once per closure; only the closure's own writes accumulate.
-  const owner = linked.container.scope === 'closure' ? linked.container.ownerId : null;
+  // A default argument (`def f(x, _memo={})`) is built once with the function: all its writes accumulate.
+  const owner = linked.container.scope === 'closure' && !linked.container.isDefaultArgument ? linked.container.ownerId : null;
   // `d[k] += 1` adds a key only to a defaultdict or a Counter (a plain dict raises KeyError).
   const autoKeys = /defaultdict|Counter/.test(linked.container.valueText);
   return linked.uses.filter(({ file, use }) => use.op === 'grow' && use.functionId !== owner

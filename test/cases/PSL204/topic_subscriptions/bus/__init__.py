@@ -1,0 +1,1 @@
+"""A small in-process event bus: topics map to lists of callbacks."""
