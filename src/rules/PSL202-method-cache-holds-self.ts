@@ -1,4 +1,5 @@
 // PSL202: a memoizing decorator on an instance method keeps every `self` alive in its cache.
+import { isStdlibEnumBase, looksLikeEnumBase } from '../engine/facts/caches.js';
 import type { ClassFact, DecoratorFact, FunctionFact } from '../engine/facts/types.js';
 import { defineRule } from '../engine/run/rule.js';
 
@@ -16,10 +17,6 @@ const SHARED_CACHE_DECORATORS = new Set([
   'cachetools.func.fifo_cache',
 ]);
 
-/** Enum members are singletons that live forever anyway: caching on them holds nothing extra. */
-const ENUM_BASES = new Set(['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag', 'enum.ReprEnum']);
-/** Enum bases from elsewhere (a project's `BaseEnum`, `strenum.StrEnum`, Django's `TextChoices`), by name. */
-const ENUM_LIKE_BASE = /(^|\.)(\w*Enum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
 
 export function sharedCacheDecorator(fn: FunctionFact): DecoratorFact | undefined {
   return fn.decorators.find((d) => d.qualifiedName !== null && SHARED_CACHE_DECORATORS.has(d.qualifiedName) && !keyIgnoresSelf(d));
@@ -38,7 +35,8 @@ function isEnumClass(cls: ClassFact | undefined, classes: ReadonlyMap<string, Cl
   if (!cls || depth > 16) return false;
   return cls.bases.some((b) => {
     if (b.qualifiedName === null) return false;
-    if (ENUM_BASES.has(b.qualifiedName) || ENUM_LIKE_BASE.test(b.qualifiedName)) return true;
+    // Enum members are singletons that live forever anyway: caching on them holds nothing extra.
+    if (isStdlibEnumBase(b.qualifiedName) || looksLikeEnumBase(b.qualifiedName)) return true;
     const local = b.qualifiedName.startsWith(`${moduleName}.`) ? classes.get(b.qualifiedName.slice(moduleName.length + 1)) : undefined;
     return isEnumClass(local, classes, moduleName, depth + 1);
   });

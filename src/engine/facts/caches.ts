@@ -1694,3 +1694,16 @@ function importInsertPoints(root: SyntaxNode): ImportInsertPoint[] {
   }
   return out;
 }
+
+/** The standard library's enum bases: their members are a fixed set of singletons. */
+const ENUM_BASES: ReadonlySet<string> = new Set(['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag', 'enum.ReprEnum']);
+
+/** Is this qualified base name one of the standard library's enum bases? */
+export function isStdlibEnumBase(qualifiedName: string): boolean {
+  return ENUM_BASES.has(qualifiedName);
+}
+
+/** A base from outside the project named like an enum: `strenum.StrEnum`, Django's `TextChoices`. */
+export function looksLikeEnumBase(qualifiedName: string): boolean {
+  return /(^|\.)(\w*Enum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/.test(qualifiedName);
+}

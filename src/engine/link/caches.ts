@@ -1,5 +1,6 @@
 // Tier 2 for the cache-growth rules: containers and their uses linked across modules, and which
 // functions run repeatedly at run time. Reads FileFacts only.
+import { isStdlibEnumBase, looksLikeEnumBase } from '../facts/caches.js';
 import type { ConstantFact, ContainerFact, ContainerUseFact } from '../facts/cache-types.js';
 import type { ArgFact, CallFact, ClassFact, DecoratorFact, FileFacts, FunctionFact } from '../facts/types.js';
 import type { Span } from '../types.js';
@@ -548,9 +549,6 @@ export function clearedCaches(project: CacheProject): Set<string> {
   return out;
 }
 
-const ENUM_BASES = new Set(['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag', 'enum.ReprEnum']);
-const ENUM_LIKE_BASE = /(^|\.)(\w*Enum|Flag|IntFlag|TextChoices|IntegerChoices|Choices)$/;
-
 /** An enum class (its members are a fixed set), directly or through bases defined in the project. */
 export function isEnumClass(project: CacheProject, classGlobalId: string): boolean {
   const seen = new Set<string>();
@@ -561,11 +559,10 @@ export function isEnumClass(project: CacheProject, classGlobalId: string): boole
     seen.add(id);
     for (const base of project.classes.get(id)?.cls.bases ?? []) {
       if (base.qualifiedName === null) continue;
-      if (ENUM_BASES.has(base.qualifiedName)) return true;
+      if (isStdlibEnumBase(base.qualifiedName)) return true;
       const ref = project.resolveClass(base.qualifiedName);
       if (ref) queue.push(ref.globalId);
-      // A base from outside the project named like an enum: `strenum.StrEnum`, Django's `TextChoices`.
-      else if (ENUM_LIKE_BASE.test(base.qualifiedName)) return true;
+      else if (looksLikeEnumBase(base.qualifiedName)) return true;
     }
   }
   return false;
