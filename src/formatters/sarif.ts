@@ -1,4 +1,5 @@
 // SARIF 2.1.0 for GitHub code scanning: rule metadata, results, fixes and run notifications.
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { RuleMeta } from '../engine/run/rule.js';
@@ -52,7 +53,7 @@ export function buildSarifLog(original: LintReport, rules: readonly RuleMeta[], 
   const droppedResults = findings.length - kept.length;
   const hashes = new LineHashCache(sources);
   const results = kept.map((index) =>
-    sarifResult(findings[index]!, descriptors.indexOf, sources, hashes, fingerprints[index]!),
+    sarifResult(findings[index]!, descriptors.indexOf, sources, hashes, fingerprints[index]!, report.root),
   );
   const warnings =
     droppedResults > 0
@@ -224,27 +225,28 @@ function sarifResult(
   sources: ReportSources,
   hashes: LineHashCache,
   ownFingerprint: string,
+  root: string,
 ): Sarif.Result {
   const source = sources.get(finding.file);
   const lineHash = hashes.get(finding.file, finding.span.startLine);
   const fixes = [
-    ...(finding.fix ? [sarifFix(finding.fix.title, finding.fix.edits, finding.fix.safety, sources)] : []),
+    ...(finding.fix ? [sarifFix(finding.fix.title, finding.fix.edits, finding.fix.safety, sources, root)] : []),
     ...finding.suggestions
       .filter((s) => s.edits.length > 0)
-      .map((s) => sarifFix(s.title, s.edits, 'suggestion', sources)),
+      .map((s) => sarifFix(s.title, s.edits, 'suggestion', sources, root)),
   ].filter((fix): fix is Sarif.Fix => fix !== undefined);
   return {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndexOf.get(finding.ruleId)!,
     level: sarifLevel(finding.severity),
     message: { text: messageText(finding.message, finding.related) },
-    locations: [{ physicalLocation: physicalLocation(finding.file, finding.span, source, true) }],
+    locations: [{ physicalLocation: physicalLocation(finding.file, finding.span, source, true, root) }],
     ...(finding.related.length
       ? {
           relatedLocations: finding.related.map((related, i) => ({
             id: i + 1,
             message: { text: related.message || 'related location' },
-            physicalLocation: physicalLocation(related.file, related.span, sources.get(related.file), false),
+            physicalLocation: physicalLocation(related.file, related.span, sources.get(related.file), false, root),
           })),
         }
       : {}),
@@ -275,6 +277,7 @@ function physicalLocation(
   span: Span,
   source: SourceText | undefined,
   withContext: boolean,
+  root: string,
 ): Sarif.PhysicalLocation {
   const region: Sarif.Region = {
     startLine: span.startLine,
@@ -282,10 +285,10 @@ function physicalLocation(
     endLine: span.endLine,
     endColumn: span.endColumn,
   };
-  if (!source) return { artifactLocation: artifactLocation(file), region };
+  if (!source) return { artifactLocation: artifactLocation(file, root), region };
   const text = source.text.slice(span.start, span.end);
   if (text.length > 0 && text.length <= MAX_SNIPPET_CHARS) region.snippet = { text };
-  const location: Sarif.PhysicalLocation = { artifactLocation: artifactLocation(file), region };
+  const location: Sarif.PhysicalLocation = { artifactLocation: artifactLocation(file, root), region };
   const context = withContext ? contextRegion(span, source) : undefined;
   if (context) location.contextRegion = context;
   return location;
@@ -307,6 +310,7 @@ function sarifFix(
   edits: readonly Edit[],
   safety: 'safe' | 'unsafe' | 'suggestion',
   sources: ReportSources,
+  root: string,
 ): Sarif.Fix | undefined {
   const byFile = new Map<string, Edit[]>();
   for (const edit of edits) {
@@ -318,7 +322,7 @@ function sarifFix(
   return {
     description: { text: title },
     artifactChanges: [...byFile].map(([file, group]) => ({
-      artifactLocation: artifactLocation(file),
+      artifactLocation: artifactLocation(file, root),
       replacements: group.map((edit) => ({
         deletedRegion: deletedRegion(edit, sources),
         insertedContent: { text: edit.text },
@@ -341,7 +345,13 @@ function deletedRegion(edit: Edit, sources: ReportSources): Sarif.Region {
   return region;
 }
 
-function artifactLocation(file: string): Sarif.ArtifactLocation {
+/**
+ * A file under the folder the run started in is a path relative to %SRCROOT%. One outside it
+ * (`../other/x.py`) has no repository-relative path, and GitHub matches paths literally: it gets
+ * an absolute file URI instead.
+ */
+function artifactLocation(file: string, root: string): Sarif.ArtifactLocation {
+  if (file === '..' || file.startsWith('../')) return { uri: pathToFileURL(path.resolve(root, file)).href };
   return { uri: relativeUri(file), uriBaseId: SRCROOT };
 }
 
@@ -402,7 +412,7 @@ function invocation(
     ...(n.ruleId === undefined
       ? {}
       : { associatedRule: ruleIndexOf.has(n.ruleId) ? { id: n.ruleId, index: ruleIndexOf.get(n.ruleId)! } : { id: n.ruleId } }),
-    ...(n.file === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.file) } }] }),
+    ...(n.file === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.file, report.root) } }] }),
   }));
   for (const text of capWarnings) {
     notifications.push({ level: 'warning', message: { text }, descriptor: { id: 'results-capped' } });

@@ -440,3 +440,20 @@ describe('relativeUri', () => {
     assert.equal(relativeUri('pkg/😀.py'), 'pkg/%F0%9F%98%80.py');
   });
 });
+
+describe('sarif paths outside the folder the run started in', () => {
+  it('gives a file outside the root an absolute file URI, and one inside a %SRCROOT%-relative path', () => {
+    const outside: LintReport = {
+      ...makeReport('/work/project'),
+      files: [
+        { file: '../vendor/lib.py', absolutePath: '/work/vendor/lib.py', findings: [finding({ ruleId: 'PSL104', file: '../vendor/lib.py', span: spanOf(LOAD, 'rows = load()'), message: 'm' })], fixesApplied: 0 },
+        { file: LOAD, absolutePath: `/work/project/${LOAD}`, findings: [finding({ ruleId: 'PSL104', file: LOAD, span: spanOf(LOAD, 'rows = load()'), message: 'm' })], fixesApplied: 0 },
+      ],
+      notifications: [],
+    };
+    const { log } = buildSarifLog(outside, RULES, {});
+    const [away, home] = log.runs[0]!.results!.map((r) => r.locations![0]!.physicalLocation!.artifactLocation!);
+    assert.deepEqual(away, { uri: 'file:///work/vendor/lib.py' });
+    assert.deepEqual(home, { uri: LOAD, uriBaseId: '%SRCROOT%' });
+  });
+});
