@@ -64,6 +64,15 @@ const HANDLER_PREFIX = /^_*(on|handle|do|visit|cmd|command|callback|cb|dispatch|
 /** Functions that wrap a coroutine in a task (which holds it until it finishes). */
 const TASK_FACTORIES: ReadonlySet<string> = new Set(['asyncio.create_task', 'asyncio.ensure_future', 'asyncio.tasks.create_task', 'asyncio.tasks.ensure_future']);
 
+/**
+ * Methods that build a child object and keep it in their receiver: `subs = self.parser.add_subparsers()`,
+ * `p = subs.add_parser("sync")`. What the child is then given (`p.set_defaults(func=self.sync)`)
+ * is reachable from the receiver.
+ */
+const CHILD_BUILDING_METHODS: ReadonlySet<string> = new Set([
+  'add_subparsers', 'add_parser', 'add_argument_group', 'add_mutually_exclusive_group',
+]);
+
 const EXIT_STATEMENTS: ReadonlySet<string> = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
 
 /** Augmented assignments that put the right side's elements into the left side. */
@@ -1120,6 +1129,9 @@ class FunctionAnalyzer {
           // A task holds its coroutine until it finishes; a handle its callback until cancelled.
           for (const a of args) for (const r of a.refs) this.edge(result[0]!, r, 'item');
         }
+        if (method !== null && CHILD_BUILDING_METHODS.has(method)) {
+          for (const receiver of receivers) this.edge(receiver, result[0]!, 'item');
+        }
         // Calls on `self` are kept even without arguments: `self._run()` may build a coroutine.
         // Assertion helpers (`self.assertEqual(a, b)`) keep nothing.
         const onSelf = receivers.some((r) => this.objects[r]!.kind === 'self');
@@ -1147,9 +1159,21 @@ class FunctionAnalyzer {
       || qualified === 'functools.lru_cache' || qualified === 'functools.cache') {
       const closure = this.nodeObject('closure', call);
       for (const a of this.argList(argsNode, depth)) for (const r of a.refs) this.edge(closure, r, 'capture');
+      // `partial(sink.write, …)` in a factory that does not know `sink`'s class: the callable
+      // is almost always a bound method, which holds `sink`. (On `self` the class says.)
+      const fn = argsNode?.children.find((c) => c.isNamed && c.type !== 'comment');
+      const owner = fn?.type === 'attribute' ? field(fn, 'object') : null;
+      if (owner?.type === 'identifier') {
+        for (const r of this.refs(owner, depth + 1)) {
+          const kind = this.objects[r]!.kind;
+          if (kind === 'param' || kind === 'free') this.edge(closure, r, 'capture');
+        }
+      }
       return [closure];
     }
-    if (qualified === 'builtins.setattr' || qualified === 'builtins.getattr') {
+    // `object.__setattr__(self, "parent", p)`: how frozen dataclasses store, same as `setattr`.
+    const setattr = qualified === 'builtins.setattr' || qualified === 'builtins.object.__setattr__';
+    if (setattr || qualified === 'builtins.getattr') {
       const args = this.argList(argsNode, depth);
       const name = argsNode?.children.filter((c) => c.isNamed)[1];
       const attr = name?.type === 'string' ? stringContent(name) : null;
