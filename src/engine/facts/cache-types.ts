@@ -155,6 +155,12 @@ export interface ContainerUseFact {
   readonly keyParam?: string;
   /** For `keyParam`: its annotation, when a plain name (`Kind`, resolved): bounded when that is an enum. */
   readonly keyAnnotation?: string;
+  /**
+   * For an `argument` escape: the callee as resolved (`pkg.events._fan_out`) and which argument the
+   * container is (0-based position, or keyword). A project function that only reads that
+   * parameter (see `readOnlyParams`) does not take the container out of sight.
+   */
+  readonly passedTo?: { readonly callee: string; readonly position: number | null; readonly keyword: string | null };
 }
 
 /** `f.cache_clear` (called or passed on) where `f` resolves to a function (or `self.method`, kept as written). */
@@ -191,4 +197,9 @@ export interface CacheFacts {
    * start) and after each top-level import. A fix picks the last one before the code that needs it.
    */
   readonly importInsertPoints: readonly ImportInsertPoint[];
+  /**
+   * `fnId\u0000param` for parameters that their function only reads (iterates, tests, indexes,
+   * measures, hands to reading builtins): a container passed there cannot grow or shrink by it.
+   */
+  readonly readOnlyParams?: readonly string[];
 }

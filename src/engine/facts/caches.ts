@@ -62,6 +62,8 @@ const READING_FUNCTIONS = new Set([
   'copy.copy', 'copy.deepcopy', 'json.dump', 'json.dumps', 'pickle.dump', 'pickle.dumps', 'pprint.pprint', 'pprint.pformat',
   'random.choice', 'random.sample', 'collections.Counter', 'collections.OrderedDict', 'collections.deque',
 ]);
+/** Methods that read a parameter without changing it. */
+const PARAM_READ_METHODS = new Set(['get', 'items', 'keys', 'values', 'copy', 'count', 'index', '__contains__', '__getitem__']);
 const READING_METHOD_NAMES = new Set([
   'extend', 'update', 'union', 'intersection', 'difference', 'issubset', 'issuperset', 'isdisjoint', 'join', 'format',
   'write', 'writelines', 'debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'dump', 'dumps',
@@ -120,6 +122,7 @@ interface PendingUse {
   keyAnnotation?: string;
   /** The key is a loop variable over this module-level name: bounded if the name is a literal collection. */
   keyLoopSource?: string;
+  passedTo?: { callee: string; position: number | null; keyword: string | null };
 }
 
 export function collectCacheFacts(model: SemanticModel): CacheFacts {
@@ -212,6 +215,7 @@ class CacheCollector {
       mainBlocks: mainBlocks(model.root),
       instances: this.instances,
       importInsertPoints: importInsertPoints(model.root),
+      readOnlyParams: this.readOnlyParams(),
     };
   }
 
@@ -951,7 +955,86 @@ class CacheCollector {
     const info = this.refOf(expression);
     if (!info || info.ref.kind === 'attribute') return;
     if (inArgs && info.ref.kind === 'closure' && this.defaultArgKeys.has(info.ref.key) && this.isRecursiveCall(holder)) return;
-    this.push(info, 'escape', inArgs ? 'argument' : 'literal', expression, this.model.enclosingFunctionId(expression));
+    const use = this.push(info, 'escape', inArgs ? 'argument' : 'literal', expression, this.model.enclosingFunctionId(expression));
+    if (inArgs) use.passedTo = this.argumentSlot(holder, expression) ?? undefined;
+  }
+
+  /** Which callee and argument slot `expression` fills (`f(a, x)` → position 1, `f(items=x)` → `items`). */
+  private argumentSlot(holder: SyntaxNode, expression: SyntaxNode): PendingUse['passedTo'] | null {
+    const call = holder.type === 'argument_list' ? holder.parent : holder.parent?.parent;
+    const fn = call?.type === 'call' ? field(call, 'function') : undefined;
+    const callee = fn ? this.model.resolveExpression(fn) : null;
+    if (!callee) return null;
+    if (holder.type === 'keyword_argument') return { callee, position: null, keyword: field(holder, 'name')?.text ?? null };
+    let position = 0;
+    for (const arg of holder.children) {
+      if (!arg.isNamed || arg.type === 'comment') continue;
+      if (arg === expression) return { callee, position, keyword: null };
+      // After `*args` the position is unknown.
+      if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || arg.type === 'keyword_argument') return null;
+      position++;
+    }
+    return null;
+  }
+
+  /**
+   * Parameters that their function only reads: every use iterates, tests, indexes, measures or
+   * hands the value to a reading builtin. A container passed in there stays where it was.
+   */
+  private readOnlyParams(): string[] {
+    const out: string[] = [];
+    walk(this.model.root, (node) => {
+      if (node.type !== 'function_definition') return;
+      const scope = this.model.scopeFor(node);
+      const body = field(node, 'body');
+      if (!scope || !body) return;
+      const params = new Map<string, Binding>();
+      for (const [name, binding] of scope.bindings) if (binding.kind === 'parameter') params.set(name, binding);
+      if (params.size === 0) return;
+      const written = new Set<string>();
+      // One pass over the body for all parameters.
+      walk(body, (n) => {
+        if (n.type !== 'identifier' || written.has(n.text)) return;
+        const binding = params.get(n.text);
+        if (!binding || this.model.lookup(n.text, n)?.binding !== binding) return;
+        if (!this.isPlainRead(n)) written.add(n.text);
+      });
+      for (const name of params.keys()) if (!written.has(name)) out.push(`${scope.id}\u0000${name}`);
+    });
+    return out.sort();
+  }
+
+  private isPlainRead(n: SyntaxNode): boolean {
+    const p = n.parent;
+    if (!p) return false;
+    switch (p.type) {
+      case 'for_statement': case 'for_in_clause': return n.field === 'right';
+      case 'comparison_operator': case 'not_operator': case 'boolean_operator': return true;
+      case 'if_statement': case 'while_statement': case 'elif_clause': case 'conditional_expression': return n.field === 'condition';
+      case 'subscript': {
+        if (n.field !== 'value') return false;
+        // `items[k] = v` / `del items[k]` change it.
+        for (let a: SyntaxNode | null = p, child: SyntaxNode = n; a; child = a, a = a.parent) {
+          if (a.type === 'delete_statement') return false;
+          if ((a.type === 'assignment' || a.type === 'augmented_assignment') && child.field === 'left') return false;
+          if (a.type !== 'subscript' && a.type !== 'pattern_list' && a.type !== 'tuple_pattern') break;
+        }
+        return true;
+      }
+      case 'attribute':
+        return n.field === 'object' && PARAM_READ_METHODS.has(field(p, 'attribute')?.text ?? '')
+          && p.parent?.type === 'call' && p.field === 'function';
+      case 'argument_list': {
+        const call = p.parent;
+        const fn = call?.type === 'call' ? field(call, 'function') : undefined;
+        if (!fn) return false;
+        if (fn.type === 'attribute' && READING_METHOD_NAMES.has(field(fn, 'attribute')?.text ?? '')) return true;
+        const name = this.model.resolveExpression(fn);
+        const bare = name?.startsWith('builtins.') ? name.slice('builtins.'.length) : name;
+        return !!bare && (READING_FUNCTIONS.has(bare) || bare.startsWith('itertools.'));
+      }
+      default: return false;
+    }
   }
 
   /** A cheap first look: could this name or `self.x` chain be a container (before any scope lookup)? */
@@ -1328,6 +1411,7 @@ class CacheCollector {
         ...(u.keyBounded || (u.keyLoopSource !== undefined && this.isFixedModuleCollection(u.keyLoopSource)) ? { keyBounded: true } : {}),
         ...(u.keyParam !== undefined ? { keyParam: u.keyParam } : {}),
         ...(u.keyAnnotation !== undefined ? { keyAnnotation: u.keyAnnotation } : {}),
+        ...(u.passedTo ? { passedTo: u.passedTo } : {}),
       });
     }
     return out;

@@ -114,6 +114,8 @@ function buildLinkedContainers(project: CacheProject): Map<string, LinkedContain
 
   for (const file of project.files.values()) {
     for (const use of file.caches.uses) {
+      // Handed to a project function that only reads it (`_notify_all(_listeners)`): still in sight.
+      if (use.op === 'escape' && use.passedTo && onlyReads(project, use.passedTo)) continue;
       const { ref } = use;
       const targets: LinkedContainer[] = [];
       if (ref.kind === 'qualified') {
@@ -150,6 +152,20 @@ function buildLinkedContainers(project: CacheProject): Map<string, LinkedContain
     }
   }
   return byKey;
+}
+
+/** Whether the callee is a project function (not a method: `self` shifts the slots) that only reads that parameter. */
+function onlyReads(project: CacheProject, slot: NonNullable<ContainerUseFact['passedTo']>): boolean {
+  const entry = project.resolveFunction(slot.callee);
+  if (!entry || (entry.fn.kind !== 'function' && entry.fn.kind !== 'staticmethod')) return false;
+  const readOnly = entry.file.caches.readOnlyParams;
+  if (!readOnly) return false;
+  const param = slot.keyword !== null
+    ? entry.fn.params.find((p) => p.name === slot.keyword && p.kind !== 'var-positional')
+    : slot.position !== null ? entry.fn.params[slot.position] : undefined;
+  if (!param || param.kind === 'var-positional' || param.kind === 'var-keyword') return false;
+  if (slot.keyword === null && param.kind !== 'positional') return false;
+  return readOnly.includes(`${entry.fn.id}\u0000${param.name}`);
 }
 
 function hasUnresolvedBase(project: CacheProject, classGlobalId: string): boolean {
@@ -424,7 +440,10 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
       continue;
     }
     const importHelper = (fn.classId === null && file.caches.deletedNames.includes(fn.name))
-      || REGISTRATION_NAME.test(fn.name) || file.caches.returnsFirstParam.includes(fn.id)
+      || REGISTRATION_NAME.test(fn.name)
+      // `def plugin(cls): …; return cls` is a registering decorator; `def record(res): …; return res`
+      // (store and hand back) is plain run-time code.
+      || (file.caches.returnsFirstParam.includes(fn.id) && firstParamIsDecorated(fn))
       // Shaped like a decorator (`def on_exit(func)`), and it hands something back: a decorator
       // has to, or the decorated name would be bound to None.
       || (looksLikeDecorator(fn, DECORATOR_PARAM_STRICT) && file.caches.returnsValue.includes(fn.id));
@@ -463,6 +482,14 @@ function looksLikeDecorator(fn: FunctionFact, names = DECORATED_PARAM): boolean 
   return rest.every((p) => p.kind === 'keyword-only' || p.kind === 'var-keyword' || (p.kind === 'positional' && p.hasDefault));
 }
 
+/** The first parameter (after `self`/`cls` of a method) is named like what a decorator receives. */
+function firstParamIsDecorated(fn: FunctionFact): boolean {
+  const first = fn.params.find((p, i) => !(fn.classId !== null && fn.kind !== 'staticmethod' && i === 0));
+  return !!first && (DECORATED_PARAM.test(first.name) || REGISTERED_PARAM.test(first.name));
+}
+
+/** Names a registering decorator gives what it registers, besides the plain function/class names. */
+const REGISTERED_PARAM = /^_*(obj|o|c|kls|subclass|plugin|plugin_cls|model|model_cls|command|cmd|action|hook|listener|view_func|view_class|test|check|converter|adapter|codec|provider|factory|fixture|task|job|signal|rule|filter|extension|ext)$/;
 const DECORATED_PARAM = /^_*(f|fn|func|function|funct|method|meth|cls|klass|class_|wrapped|decorated|callback|cb|handler|view|target|obj_type|user_function|implementation|impl|original|orig|fget)$/;
 /** For top-level functions, where `callback`/`handler` parameters suggest run-time plumbing instead. */
 const DECORATOR_PARAM_STRICT = /^_*(f|fn|func|function|funct|method|meth|cls|klass|class_|wrapped|decorated|user_function)$/;
