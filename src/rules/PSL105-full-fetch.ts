@@ -53,6 +53,22 @@ function chainMethods(node: SyntaxNode): string[] {
   return out;
 }
 
+/**
+ * `query = session.query(User).filter(...)` … `query.all()`: the chain starts at a local bound to a
+ * query (also when it is refined, `query = query.filter(...)`, as long as it was first bound to one).
+ */
+function isBoundToQuery(receiver: SyntaxNode, model: SemanticModel): boolean {
+  let root: SyntaxNode | undefined = receiver;
+  for (let i = 0; root && i < 30 && (root.type === 'call' || root.type === 'attribute'); i++) {
+    root = root.type === 'call' ? field(root, 'function') : field(root, 'object');
+  }
+  if (root?.type !== 'identifier') return false;
+  const found = model.lookup(root.text, root);
+  const bound = found?.binding.kind === 'assignment' ? found.binding.node : undefined;
+  const value = bound?.type === 'assignment' && field(bound, 'left')?.type === 'identifier' ? field(bound, 'right') : undefined;
+  return !!value && chainMethods(value).some((m) => ORM_MARKERS.has(m));
+}
+
 /** The call `name` was bound to (`text = f.read()`), when this is that value's only read. */
 function readBoundTo(name: SyntaxNode, model: SemanticModel, index: IterationIndex): SyntaxNode | null {
   const found = model.lookup(name.text, name);
@@ -126,8 +142,7 @@ function fetchAt(call: SyntaxNode, model: SemanticModel, index: IterationIndex):
       return { kind: 'readSplit', node: call, receiver: stream, origin: readMethod === 'read' ? originOf(stream, model) : null };
     }
     case 'all': {
-      const methods = chainMethods(object);
-      if (!methods.some((m) => ORM_MARKERS.has(m))) return null;
+      if (!chainMethods(object).some((m) => ORM_MARKERS.has(m)) && !isBoundToQuery(object, model)) return null;
       return { kind: 'ormAll', node: call, receiver: object, origin: null };
     }
     default:
@@ -236,7 +251,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for `cursor.fetchall()` (also awaited, as in aiosqlite), asyncpg\'s `await conn.fetch("SELECT …")`, `file.readlines()`, `file.read().splitlines()`, `path.read_text().splitlines()` (also through a local read only there: `text = f.read()` … `text.splitlines()`), `list(cursor)` / `list(file)` / `list(csv.reader(f))` and SQLAlchemy `.all()` (`session.query(...)`, `Model.query`, `session.execute(...).scalars()`) whose result is iterated exactly once — right where it is fetched, or through a local name read only by one loop, comprehension or consuming call. Cursors and files are recognised by where they come from (`open(...)`, `conn.cursor()`, `.execute(...)` on a known connection or with a literal `SELECT`, `sqlite3.connect`, DB-API drivers), not by their names; `fetchall` and `readlines` themselves are enough to report. Silent when the list is used any other way (`len`, indexing, returned, stored, iterated twice), when the loop uses the cursor or file itself (`cur.execute` inside the loop needs the rows fetched first), and when the file or cursor is closed (the `with` block ends, `.close()`) before the loop runs. Django\'s `Model.objects.all()` is a lazy QuerySet, not a list, and is not reported.',
+      'Checks for `cursor.fetchall()` (also awaited, as in aiosqlite), asyncpg\'s `await conn.fetch("SELECT …")`, `file.readlines()`, `file.read().splitlines()`, `path.read_text().splitlines()` (also through a local read only there: `text = f.read()` … `text.splitlines()`), `list(cursor)` / `list(file)` / `list(csv.reader(f))` and SQLAlchemy `.all()` (`session.query(...)`, `Model.query`, `session.execute(...).scalars()`, also on a local bound to one: `query = session.query(...)` … `query.all()`) whose result is iterated exactly once — right where it is fetched, or through a local name read only by one loop, comprehension or consuming call. Cursors and files are recognised by where they come from (`open(...)`, `conn.cursor()`, `.execute(...)` on a known connection or with a literal `SELECT`, `sqlite3.connect`, DB-API drivers), not by their names; `fetchall` and `readlines` themselves are enough to report. Silent when the list is used any other way (`len`, indexing, returned, stored, iterated twice), when the loop uses the cursor or file itself (`cur.execute` inside the loop needs the rows fetched first), and when the file or cursor is closed (the `with` block ends, `.close()`) before the loop runs. Django\'s `Model.objects.all()` is a lazy QuerySet, not a list, and is not reported.',
     whyBad:
       'The whole result set or file is held in memory at once, although the loop needs one row or line at a time. A large list of rows is exactly the short-lived bulk allocation that fragments the heap, so the process keeps the memory after the list is gone. Cursors and files are iterators already: iterating them streams the data (`fetchmany` reads it in batches).',
     example: [

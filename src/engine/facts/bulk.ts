@@ -207,6 +207,10 @@ class BulkCollector {
       const annotation = type?.children.find((c) => c.isNamed);
       if (annotation && (annotation.type === 'identifier' || annotation.type === 'attribute')) {
         result = this.model.resolveExpression(annotation);
+      } else if (annotation?.type === 'string') {
+        // A forward reference, `store: "Store"` (often imported under `if TYPE_CHECKING:`).
+        const text = annotation.children.filter((c) => c.type === 'string_content').map((c) => c.text).join('').trim();
+        if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(text)) result = this.model.resolveDotted(text, annotation);
       }
     } else if (binding?.kind === 'assignment') {
       const stores = body.stores.get(name) ?? [];
@@ -620,7 +624,12 @@ class BulkCollector {
   private localProducer(body: BodyIndex, name: string, returned: readonly SyntaxNode[]): {
     shape: Omit<ProducerShape, 'model' | 'fn' | 'body' | 'returns'>; sources: SyntaxNode[]; span: SyntaxNode;
   } | null {
-    if (body.captured.has(name) || body.scope.bindings.get(name)?.kind !== 'assignment') return null;
+    if (body.captured.has(name)) return null;
+    const bindingKind = body.scope.bindings.get(name)?.kind;
+    if (bindingKind !== 'assignment' && bindingKind !== 'parameter') return null;
+    const pipeline = comprehensionPipeline(body, name, returned, bindingKind === 'parameter');
+    if (pipeline) return pipeline;
+    if (bindingKind !== 'assignment') return null;
     const stores = body.stores.get(name) ?? [];
     if (stores.length === 0) return null;
     const initTarget = stores[0]!;
@@ -700,6 +709,59 @@ class BulkCollector {
   private span(node: SyntaxNode) {
     return this.model.source.span(node.start, node.end);
   }
+}
+
+/**
+ * `rows = [... for r in rows]` rebound step by step, then returned: `rows = [clean(r) for r in raw]`,
+ * `rows = [r for r in rows if r.ok]`, `return rows` (or the same steps over a parameter `rows`).
+ * Each step builds a whole new collection from the previous one and the caller gets the last one,
+ * so the function produces a fresh collection from the first step's input. Only consecutive plain
+ * assignments of comprehensions of one kind, right before the function's only `return`, each
+ * reading the name only as its iterable: then each step can become a generator expression.
+ */
+function comprehensionPipeline(body: BodyIndex, name: string, returned: readonly SyntaxNode[], isParameter: boolean): {
+  shape: Omit<ProducerShape, 'model' | 'fn' | 'body' | 'returns'>; sources: SyntaxNode[]; span: SyntaxNode;
+} | null {
+  const stores = body.stores.get(name) ?? [];
+  if (stores.length < (isParameter ? 1 : 2) || returned.length !== 1 || body.returns.length !== 1) return null;
+  const statements: SyntaxNode[] = [];
+  const comprehensions: SyntaxNode[] = [];
+  for (const target of stores) {
+    const statement = statementOf(target);
+    const assignment = statement?.type === 'expression_statement' ? statement.children[0] : undefined;
+    if (!statement || assignment?.type !== 'assignment' || field(assignment, 'left') !== target) return null;
+    const right = field(assignment, 'right');
+    const comprehension = right ? stripParentheses(right) : null;
+    if (!comprehension || !COMPREHENSION_KIND[comprehension.type]) return null;
+    statements.push(statement);
+    comprehensions.push(comprehension);
+  }
+  const kind = COMPREHENSION_KIND[comprehensions[0]!.type]!;
+  if (comprehensions.some((c) => COMPREHENSION_KIND[c.type] !== kind)) return null;
+  const returnStatement = body.returns[0]!;
+  const order = [...statements, returnStatement];
+  for (let i = 1; i < order.length; i++) if (nextSibling(order[i - 1]!) !== order[i]) return null;
+  // Every read of the name (but the return) is the iterable of a later step: nothing else sees a
+  // whole intermediate collection.
+  const readers = comprehensions.slice(isParameter ? 0 : 1).map(firstIterable);
+  const loads = (body.loads.get(name) ?? []).filter((l) => !returned.includes(l));
+  if (readers.some((it) => !it || !loads.some((l) => l.start >= it.start && l.end <= it.end))) return null;
+  if (loads.some((l) => !readers.some((it) => it && l.start >= it.start && l.end <= it.end))) return null;
+  const first = comprehensions[0]!;
+  const iterable = firstIterable(first);
+  return {
+    shape: { form: 'local-comprehension', collection: kind, built: comprehensions, localStatement: statements[statements.length - 1]! },
+    sources: iterable ? [iterable] : [], span: first,
+  };
+}
+
+function nextSibling(statement: SyntaxNode): SyntaxNode | undefined {
+  const siblings = statement.parent?.children ?? [];
+  for (let i = siblings.indexOf(statement) + 1; i < siblings.length; i++) {
+    const c = siblings[i]!;
+    if (c.isNamed && c.type !== 'comment') return c;
+  }
+  return undefined;
 }
 
 /** Builtins whose result iterates their (iterable) arguments: `enumerate(rows)`, `sorted(rows)`. */

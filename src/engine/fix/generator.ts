@@ -172,6 +172,14 @@ export function convertToGenerator(shape: ProducerShape, sideEffectOf: SideEffec
     collectGeneratorHazards(shape, acc.ops.map((o) => o.expression), hazards, deferred);
   } else {
     // Comprehension / materialize with empty early returns: a generator function.
+    if (shape.form === 'local-comprehension') {
+      // `out = [...]` … `return out`: the local becomes a generator and `return out` hands it on.
+      for (const comp of shape.built) {
+        const bracket = bracketEdits(comp, text);
+        if (!bracket) return none('unexpected comprehension brackets');
+        edits.push(...bracket);
+      }
+    }
     for (const r of shape.returns) {
       if (r.role === 'empty') {
         edits.push({ start: r.node.start, end: r.node.end, text: 'return' });
@@ -183,6 +191,8 @@ export function convertToGenerator(shape: ProducerShape, sideEffectOf: SideEffec
         const replacement = lazyArgument(value, model);
         if (typeof replacement !== 'string') return notStream(replacement.reason);
         lazy = replacement;
+      } else if (shape.form === 'local-comprehension') {
+        lazy = text.slice(value.start, value.end);
       } else {
         lazy = `(${text.slice(value.start + 1, value.end - 1)})`;
       }

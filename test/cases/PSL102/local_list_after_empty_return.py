@@ -1,0 +1,13 @@
+"""Retry planner: nothing to do for an empty queue, else the retryable jobs (déjà vu runs)."""
+from __future__ import annotations
+
+
+def retryable(jobs: list[dict], max_tries: int) -> list[dict]:  # expect: PSL102
+    if not jobs:
+        return []
+    picked = [job for job in jobs if job["tries"] < max_tries and job["queue"] != "billing"]
+    return picked
+
+
+def retry_budget_ms(jobs: list[dict]) -> int:
+    return sum(job["ms"] for job in retryable(jobs, 3))
