@@ -156,8 +156,10 @@ describe('files that vanish, hang or kill their worker', () => {
       },
     }];\n`);
     for (let i = 0; i < 6; i++) writeFileSync(path.join(project, `ok_${i}.py`), `total = sum([x for x in range(${i})])\n`);
-    writeFileSync(path.join(project, 'hangs.py'), 'x = 1  # hang\n');
-    writeFileSync(path.join(project, 'dies.py'), 'x = 1  # die\n');
+    // The biggest files are handed out first: these two, so that others wait queued behind them.
+    const padding = '# padding\n'.repeat(50);
+    writeFileSync(path.join(project, 'hangs.py'), `x = 1  # hang\n${padding}${padding}`);
+    writeFileSync(path.join(project, 'dies.py'), `x = 1  # die\n${padding}`);
     const options: LintFilesOptions = {
       catalogue: builtinRules, cwd: project, config: { plugins: ['./hazards.mjs'], 'extend-select': ['TST901'] }, jobs: 2, fileTimeoutMs: 3000,
     };
