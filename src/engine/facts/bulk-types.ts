@@ -107,11 +107,6 @@ export interface BulkCallFact {
   readonly inferredCallee: string | null;
   /** `self`/`cls` call in a method: the id of the enclosing function (for `self.x` resolution). */
   readonly enclosingFunctionId: string | null;
-  /** The call's text, shortened (`normalize(rows)`), for messages. */
-  readonly text: string;
-  readonly span: Span;
-  /** Where the statement holding the call starts (a chain is reported from there). */
-  readonly statementSpan: Span;
 }
 
 /**

@@ -246,8 +246,6 @@ class BulkCollector {
 
   private callFact(call: SyntaxNode, body: BodyIndex, callee: Callee): BulkCallFact {
     const use = usageOfExpression(this.index, call);
-    const statement = statementOf(call) ?? call;
-    const calleeNode = field(call, 'function')!;
     const fnBody = body.kind === 'function' ? body : enclosingFunctionBody(body);
     return {
       call: callKey(call),
@@ -255,9 +253,6 @@ class BulkCollector {
       siteHazards: use.kind === 'other' ? [] : this.siteHazards(call, body, use),
       inferredCallee: callee.inferred,
       enclosingFunctionId: fnBody ? fnBody.scope.id : null,
-      text: `${this.model.source.text.slice(calleeNode.start, calleeNode.end)}()`,
-      span: this.model.source.span(call.start, call.end),
-      statementSpan: this.model.source.span(statement.start, Math.max(call.end, statement.start)),
     };
   }
 

@@ -8,7 +8,6 @@ import type {
 } from './cache-types.js';
 import type { Span } from '../types.js';
 import { PYTHON_BUILTINS } from './builtins.js';
-import type { CallFact, ClassFact, DecoratorFact, FileFacts, FunctionFact } from './types.js';
 
 /** A literal `maxsize` at or above this is unbounded in practice (option-free: the rules may tighten it). */
 export const HUGE_MAXSIZE = 10_000_000;

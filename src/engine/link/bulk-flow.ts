@@ -111,7 +111,8 @@ class BulkFlowAnalysis implements BulkFlow {
   /** Calls the link step resolved (`ProjectGraph.callsTo`), by identity: no second resolution. */
   private readonly resolvedCalls = new Map<CallFact, FunctionRef>();
   /** Calls with an inferred callee (`store.load()` on a known class), by start offset. */
-  private readonly inferredCalls = new Map<FileFacts, Map<number, BulkCallFact[]>>();
+  /** Per file: call key → the callee inferred from the receiver's class (`BulkCallFact.inferredCallee`). */
+  private readonly inferredCalls = new Map<FileFacts, Map<CallKey, string>>();
   private readonly sites = new Map<string, BulkSite[]>();
   /** Inferred callee name → function (few: calls on receivers of known class). */
   private readonly inferredTargets = new Map<string, FunctionRef | null>();
@@ -132,13 +133,10 @@ class BulkFlowAnalysis implements BulkFlow {
     for (const sites of project.callsTo.values()) for (const site of sites) this.resolvedCalls.set(site.call, site.target);
     for (const file of project.files.values()) {
       for (const fn of file.bulk.functions) this.bulkFns.set(`${file.module.name}.${fn.id}`, fn);
-      let inferred: Map<number, BulkCallFact[]> | undefined;
+      let inferred: Map<CallKey, string> | undefined;
       for (const c of file.bulk.calls) {
         if (c.inferredCallee === null) continue;
-        inferred ??= new Map();
-        const list = inferred.get(c.span.start);
-        if (list) list.push(c);
-        else inferred.set(c.span.start, [c]);
+        (inferred ??= new Map()).set(c.call, c.inferredCallee);
       }
       if (inferred) this.inferredCalls.set(file, inferred);
     }
@@ -250,7 +248,7 @@ class BulkFlowAnalysis implements BulkFlow {
   private targetOfCall(file: FileFacts, call: CallFact): FunctionRef | undefined {
     const resolved = this.resolvedCalls.get(call);
     if (resolved) return resolved;
-    const inferred = this.inferredCalls.get(file)?.get(call.span.start)?.find((c) => c.span.end === call.span.end)?.inferredCallee;
+    const inferred = this.inferredCalls.get(file)?.get(`${call.span.start}:${call.span.end}`);
     return inferred ? this.resolveInferred(inferred) : undefined;
   }
 

@@ -3,7 +3,6 @@
 import { isStdlibEnumBase, looksLikeEnumBase } from '../facts/caches.js';
 import type { ConstantFact, ContainerFact, ContainerUseFact } from '../facts/cache-types.js';
 import type { ArgFact, CallFact, ClassFact, DecoratorFact, FileFacts, FunctionFact } from '../facts/types.js';
-import type { Span } from '../types.js';
 // ==== Project level: containers and their uses across modules, and which functions run repeatedly.
 // These read only FileFacts (through the structural `CacheProject` view of the project graph),
 // so the cache rules share one reading of "grows at run time, never shrinks anywhere".
