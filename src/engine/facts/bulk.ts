@@ -51,6 +51,13 @@ const CLOSERS: ReadonlySet<string> = new Set([
   'close', 'commit', 'rollback', 'reset', 'truncate', 'seek', 'shutdown', 'release', 'stop', 'terminate', 'cancel',
 ]);
 
+/**
+ * Methods that run SQL on a connection or cursor: a lazy producer reading a query on the same
+ * connection would see the changes (an UPDATE inside the reading loop can even make an indexed
+ * scan revisit the rows it moved, and never end).
+ */
+const STATEMENT_RUNNERS: ReadonlySet<string> = new Set(['execute', 'executemany', 'executescript']);
+
 /** Builtins that copy an iterable into a new collection (or wrap it) without transforming items. */
 const COPYING_BUILTINS: ReadonlySet<string> = new Set([
   'builtins.list', 'builtins.tuple', 'builtins.sorted', 'builtins.set', 'builtins.frozenset', 'builtins.iter', 'builtins.reversed',
@@ -289,9 +296,15 @@ class BulkCollector {
       ranges.push({ start: call.end, end: readStatement.start, what: 'before the result is read' });
     }
     // The reading loop's body runs between items: writes there interleave with the producer.
-    const right = readStatement?.type === 'for_statement' ? field(readStatement, 'right') : undefined;
-    if (right && read.start >= right.start && read.end <= right.end) {
-      ranges.push({ start: right.end, end: readStatement!.end, what: 'while the result is iterated' });
+    // Through project stages that would stream too (`for x in enrich(rows)`), the loop that
+    // finally reads the data runs between this producer's items as well.
+    let loopRead: Use = use;
+    for (let hops = 0; loopRead.kind === 'passed' && hops < 8; hops++) loopRead = usageOfExpression(this.index, loopRead.call);
+    const loopAt = loopRead.kind === 'other' ? null : loopRead.at;
+    const loopStatement = loopAt ? statementOf(loopAt) : null;
+    const right = loopStatement?.type === 'for_statement' ? field(loopStatement, 'right') : undefined;
+    if (loopAt && right && loopAt.start >= right.start && loopAt.end <= right.end) {
+      ranges.push({ start: right.end, end: loopStatement!.end, what: 'while the result is iterated' });
     }
     for (const range of ranges) {
       const written = this.writtenPath(body, inputs, range.start, range.end);
@@ -335,7 +348,7 @@ class BulkCollector {
       const fn = field(c, 'function');
       if (fn?.type !== 'attribute') continue;
       const method = field(fn, 'attribute')?.text ?? '';
-      if (!MUTATORS.has(method) && !CLOSERS.has(method)) continue;
+      if (!MUTATORS.has(method) && !CLOSERS.has(method) && !STATEMENT_RUNNERS.has(method)) continue;
       const found = hit(field(fn, 'object'));
       if (found) return found;
     }
