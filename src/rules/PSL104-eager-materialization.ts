@@ -327,6 +327,8 @@ export default defineRule({
         const inner = listCallArgument(first, model);
         if (!inner) return;
         if (inner.type === 'list_comprehension' || inner.type === 'generator_expression' ? isAsyncComprehension(inner) : false) return;
+        // `max(list(cursor))` / `sorted(list(file))`: a full fetch, reported by PSL105.
+        if (isFetchableStream(inner, model)) return;
         ctx.report({
           span: file.source.span(first.start, first.end),
           messageId: 'listCallIntoReducer',

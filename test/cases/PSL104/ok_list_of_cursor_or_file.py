@@ -16,3 +16,14 @@ def ids(db_path: str) -> int:
 def payments(conn) -> None:
     for row in list(conn.execute("SELECT id FROM payments")):
         print(row)
+
+
+def latest_login(db_path: str):
+    conn = sqlite3.connect(db_path)
+    cur = conn.execute("SELECT logged_in_at FROM sessions")
+    return max(list(cur), default=None)
+
+
+def distinct_words(path: str) -> set[str]:
+    with open(path, encoding="utf-8") as fh:
+        return set(list(fh))
