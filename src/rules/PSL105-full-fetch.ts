@@ -1,7 +1,7 @@
 // PSL105: every row or line is fetched into one list, which is then iterated once.
 import type { SemanticModel } from '../engine/facts/scope.js';
 import {
-  anyNode, chainBase, chainText, consumerBody, consumesInPlace, enclosingStatement, iterationIndex, mentionsChain,
+  anyNode, chainBase, chainText, consumerBody, consumesInPlace, enclosingStatement, isNameReference, iterationIndex, mentionsChain,
   nameOccurrences, ownerOf, referenceKind, singlePassConsumer, soleRead, type Consumer, type IterationIndex,
 } from '../engine/facts/iteration.js';
 import { defineRule, type FixInput, type SuggestionInput } from '../engine/run/rule.js';
@@ -197,6 +197,32 @@ function cursorSources(receiver: SyntaxNode, model: SemanticModel): string[] {
   return [...out];
 }
 
+/** Cursor and file attributes that describe the stream without reading from it or moving it. */
+const DESCRIPTIVE_ATTRIBUTES: ReadonlySet<string> = new Set(['description', 'name', 'encoding', 'mode']);
+
+/**
+ * Does code in `regions` use the cursor or file `chain`, other than reading what describes it
+ * (`[d[0] for d in cur.description]` next to `rows = cur.fetchall()` needs no fetched rows)?
+ */
+function readsStream(regions: readonly SyntaxNode[], chain: string): boolean {
+  if (!mentionsChain(regions, chain)) return false;
+  const parts = chain.split('.');
+  return anyNode(regions, (n) => {
+    if (n.type !== 'identifier' || n.text !== parts[0] || !isNameReference(n)) return false;
+    let top = n;
+    for (let i = 1; i < parts.length; i++) {
+      const up = top.parent;
+      if (up?.type !== 'attribute' || top.field !== 'object' || field(up, 'attribute')?.text !== parts[i]) return false;
+      top = up;
+    }
+    const parent = top.parent;
+    const described = parent?.type === 'attribute' && top.field === 'object'
+      && DESCRIPTIVE_ATTRIBUTES.has(field(parent, 'attribute')?.text ?? '')
+      && !(parent.parent?.type === 'call' && parent.field === 'function');
+    return !described;
+  });
+}
+
 /** `f.close()`: closing after the loop reads nothing. */
 function isCloseCall(id: SyntaxNode): boolean {
   const attribute = id.parent;
@@ -251,7 +277,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for `cursor.fetchall()` (also awaited, as in aiosqlite), asyncpg\'s `await conn.fetch("SELECT …")`, `file.readlines()`, `file.read().splitlines()`, `path.read_text().splitlines()` (also through a local read only there: `text = f.read()` … `text.splitlines()`), `list(cursor)` / `list(file)` / `list(csv.reader(f))` and SQLAlchemy `.all()` (`session.query(...)`, `Model.query`, `session.execute(...).scalars()`, also on a local bound to one: `query = session.query(...)` … `query.all()`) whose result is iterated exactly once — right where it is fetched, or through a local name read only by one loop, comprehension or consuming call. Cursors and files are recognised by where they come from (`open(...)`, `conn.cursor()`, `.execute(...)` on a known connection or with a literal `SELECT`, `sqlite3.connect`, DB-API drivers), not by their names; `fetchall` and `readlines` themselves are enough to report. Silent when the list is used any other way (`len`, indexing, returned, stored, iterated twice), when the loop uses the cursor or file itself (`cur.execute` inside the loop needs the rows fetched first), and when the file or cursor is closed (the `with` block ends, `.close()`) before the loop runs. Django\'s `Model.objects.all()` is a lazy QuerySet, not a list, and is not reported.',
+      'Checks for `cursor.fetchall()` (also awaited, as in aiosqlite), asyncpg\'s `await conn.fetch("SELECT …")`, `file.readlines()`, `file.read().splitlines()`, `path.read_text().splitlines()` (also through a local read only there: `text = f.read()` … `text.splitlines()`), `list(cursor)` / `list(file)` / `list(csv.reader(f))` and SQLAlchemy `.all()` (`session.query(...)`, `Model.query`, `session.execute(...).scalars()`, also on a local bound to one: `query = session.query(...)` … `query.all()`) whose result is iterated exactly once — right where it is fetched, or through a local name read only by one loop, comprehension or consuming call. Cursors and files are recognised by where they come from (`open(...)`, `conn.cursor()`, `.execute(...)` on a known connection or with a literal `SELECT`, `sqlite3.connect`, DB-API drivers), not by their names; `fetchall` and `readlines` themselves are enough to report. Silent when the list is used any other way (`len`, indexing, returned, stored, iterated twice), when the loop (or code between the fetch and the loop) uses the cursor or file itself (`cur.execute` inside the loop needs the rows fetched first; reading `cur.description` or `f.name` does not count), and when the file or cursor is closed (the `with` block ends, `.close()`) before the loop runs. Django\'s `Model.objects.all()` is a lazy QuerySet, not a list, and is not reported.',
     whyBad:
       'The whole result set or file is held in memory at once, although the loop needs one row or line at a time. A large list of rows is exactly the short-lived bulk allocation that fragments the heap, so the process keeps the memory after the list is gone. Cursors and files are iterators already: iterating them streams the data (`fetchmany` reads it in batches).',
     example: [
@@ -329,14 +355,14 @@ export default defineRule({
       }
       // Anything touching the cursor or file between the fetch and the end of the loop.
       const between = nodesBetween(statement, consumer);
-      if (names.some((n) => mentionsChain(between, n))) return;
+      if (names.some((n) => readsStream(between, n))) return;
       report(awaited ? { ...fetch, noFix: true } : fetch, null, consumer);
     }
 
     function reportDirect(fetch: Fetch, consumer: Consumer, names: readonly string[]): void {
       const body = consumerBody(consumer);
       // The loop uses the very cursor or file (or its connection): the rows had to be fetched first.
-      if (names.some((n) => mentionsChain(body, n))) return;
+      if (names.some((n) => readsStream(body, n))) return;
       let fix: FixInput | null = null;
       // A generator expression that is returned or stored iterates later, maybe after the
       // file or cursor is closed: no fix then.

@@ -106,7 +106,7 @@ function runsInOwnScope(child: SyntaxNode, _owner: SyntaxNode): boolean {
 }
 
 /** Identifiers that name a variable (not `obj.attr`'s attr, not `f(kw=…)`'s kw). */
-function isNameReference(id: SyntaxNode): boolean {
+export function isNameReference(id: SyntaxNode): boolean {
   const parent = id.parent;
   if (!parent) return false;
   if (parent.type === 'attribute') return id.field !== 'attribute';
