@@ -135,6 +135,8 @@ export interface BulkFacts {
    * `*.name` for `obj.name` handed on as a value (an argument, a container item) on an unknown receiver.
    */
   readonly escapes: readonly string[];
+  /** Data attribute names of the file's classes (`self.x = …`, class-body `x: T`): see `escapes`. */
+  readonly dataAttributes: readonly string[];
   /** `__all__` is built in a way the literal `FileFacts.exports` misses (`+=`, `.extend`, a computed value). */
   readonly openExports: boolean;
 }

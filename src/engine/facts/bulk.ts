@@ -101,7 +101,10 @@ class BulkCollector {
         this.collectFlows(call, body, flows);
       }
     }
-    return { functions, calls, flows, escapes: [...this.index.escapes].sort(), openExports: this.openExports() };
+    return {
+      functions, calls, flows, escapes: [...this.index.escapes].sort(), dataAttributes: [...this.index.dataAttributes].sort(),
+      openExports: this.openExports(),
+    };
   }
 
   /** `__all__` that is not one literal list or tuple of strings, or is grown later. */

@@ -88,6 +88,11 @@ export interface UsageIndex {
    * methods named through `self`, `*.x` for `obj.x` handed on as a value (receiver unknown).
    */
   readonly escapes: ReadonlySet<string>;
+  /**
+   * Data attributes of this file's classes: `self.x = …` in a method, `x = …` / `x: T` in a class
+   * body. `obj.x` handed on as a value is likely such an attribute, not a bound method.
+   */
+  readonly dataAttributes: ReadonlySet<string>;
 }
 
 const BODY_TYPES: Readonly<Record<string, BodyKind>> = {
@@ -100,6 +105,7 @@ const BODY_TYPES: Readonly<Record<string, BodyKind>> = {
 export function buildUsageIndex(model: SemanticModel): UsageIndex {
   const bodies = new Map<SyntaxNode, BodyIndex>();
   const escapes = new Set<string>();
+  const dataAttributes = new Set<string>();
   const module = makeBody('module', model.root, model.moduleScope, null);
   bodies.set(model.root, module);
   // Parallel stacks (one frame object per node would cost more than the walk itself).
@@ -147,6 +153,7 @@ export function buildUsageIndex(model: SemanticModel): UsageIndex {
         break;
       case 'attribute':
         if (!store) recordAttributeEscape(model, node, body, escapes);
+        else if (field(node, 'object')?.text === 'self') dataAttributes.add(field(node, 'attribute')?.text ?? '');
         break;
     }
     const kind = BODY_TYPES[type];
@@ -155,6 +162,7 @@ export function buildUsageIndex(model: SemanticModel): UsageIndex {
       if (!scope) continue;
       const inner = makeBody(kind, node, scope, body);
       bodies.set(node, inner);
+      if (kind === 'class') for (const [name, b] of scope.bindings) if (b.kind === 'assignment') dataAttributes.add(name);
       for (let i = node.children.length - 1; i >= 0; i--) {
         const child = node.children[i]!;
         if (child.field === 'body') stack.push(child, inner, null, false);
@@ -177,7 +185,8 @@ export function buildUsageIndex(model: SemanticModel): UsageIndex {
     }
     pushChildren(stack, node, body, comps, store);
   }
-  return { model, module, bodies, escapes };
+  dataAttributes.delete('');
+  return { model, module, bodies, escapes, dataAttributes };
 }
 
 class WalkStack {

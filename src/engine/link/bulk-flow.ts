@@ -121,6 +121,8 @@ class BulkFlowAnalysis implements BulkFlow {
   private readonly unresolvedMethodNames = new Map<string, number>();
   /** Method names handed on as values on receivers of unknown type (`obj.parse` as a callback). */
   private readonly escapedMethodNames = new Set<string>();
+  /** Data attribute names of the project's classes: `obj.x` as a value more likely reads one of them. */
+  private readonly dataAttributes = new Set<string>();
   /** Class global id → classes that name it as a base. */
   private subclasses: Map<string, string[]> | undefined;
   private readonly producerMemo = new Map<string, ProducerSummary | null>();
@@ -170,6 +172,7 @@ class BulkFlowAnalysis implements BulkFlow {
 
   private indexEscapes(): void {
     for (const file of this.project.files.values()) {
+      for (const name of file.bulk.dataAttributes) this.dataAttributes.add(name);
       for (const name of file.bulk.escapes) {
         if (name.startsWith('*.')) {
           this.escapedMethodNames.add(name.slice(2));
@@ -274,7 +277,8 @@ class BulkFlowAnalysis implements BulkFlow {
       if (/^__.*__$/.test(fn.name)) return 'Python calls it implicitly';
       if (fn.kind === 'property') return 'it is a property';
       if ((this.unresolvedMethodNames.get(fn.name) ?? 0) > 0) return `\`.${fn.name}()\` is also called on objects of unknown type`;
-      if (this.escapedMethodNames.has(fn.name)) return `\`.${fn.name}\` is also handed on as a value from objects of unknown type`;
+      // `Event(e.stream, …)` where a class of the project has a `stream` field: data, not this method.
+      if (this.escapedMethodNames.has(fn.name) && !this.dataAttributes.has(fn.name)) return `\`.${fn.name}\` is also handed on as a value from objects of unknown type`;
       if (this.overridden(ref)) return 'it overrides or is overridden by another method';
     }
     for (const d of fn.decorators) {
