@@ -15,6 +15,14 @@ import { field, type SyntaxNode } from '../engine/source/syntax.js';
  */
 const ORM_MARKERS = new Set(['query', 'scalars', 'execute', 'filter_by']);
 
+/**
+ * Steps of a SQLAlchemy query chain, followed back to the session it runs on
+ * (`session.query(User).filter(...).all()` → `session`): a loop that uses the session needs the rows first.
+ */
+const ORM_QUERY_STEPS: ReadonlySet<string> = new Set([
+  'query', 'filter', 'filter_by', 'where', 'order_by', 'group_by', 'join', 'outerjoin', 'options', 'limit', 'offset', 'distinct',
+]);
+
 type FetchKind = 'fetchAll' | 'readLines' | 'readSplit' | 'listAll' | 'ormAll';
 
 interface Fetch {
@@ -187,7 +195,7 @@ function cursorSources(receiver: SyntaxNode, model: SemanticModel): string[] {
       if (callee?.type !== 'attribute') continue;
       const method = field(callee, 'attribute')?.text ?? '';
       const object = field(callee, 'object');
-      if (object && ['cursor', 'execute', 'executemany', 'executescript', 'fetchall', 'scalars'].includes(method)) pending.push(object);
+      if (object && (['cursor', 'execute', 'executemany', 'executescript', 'fetchall', 'scalars'].includes(method) || ORM_QUERY_STEPS.has(method))) pending.push(object);
       else if (model.resolveExpression(callee) === 'contextlib.closing') {
         const arg = field(n, 'arguments')?.children.find((c) => c.isNamed);
         if (arg) pending.push(arg);
@@ -277,7 +285,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for `cursor.fetchall()` (also awaited, as in aiosqlite), asyncpg\'s `await conn.fetch("SELECT …")`, `file.readlines()`, `file.read().splitlines()`, `path.read_text().splitlines()` (also through a local read only there: `text = f.read()` … `text.splitlines()`), `list(cursor)` / `list(file)` / `list(csv.reader(f))` and SQLAlchemy `.all()` (`session.query(...)`, `Model.query`, `session.execute(...).scalars()`, also on a local bound to one: `query = session.query(...)` … `query.all()`) whose result is iterated exactly once — right where it is fetched, or through a local name read only by one loop, comprehension or consuming call. Cursors and files are recognised by where they come from (`open(...)`, `conn.cursor()`, `.execute(...)` on a known connection or with a literal `SELECT`, `sqlite3.connect`, DB-API drivers), not by their names; `fetchall` and `readlines` themselves are enough to report. Silent when the list is used any other way (`len`, indexing, returned, stored, iterated twice), when the loop (or code between the fetch and the loop) uses the cursor or file itself (`cur.execute` inside the loop needs the rows fetched first; reading `cur.description` or `f.name` does not count), and when the file or cursor is closed (the `with` block ends, `.close()`) before the loop runs. Django\'s `Model.objects.all()` is a lazy QuerySet, not a list, and is not reported.',
+      'Checks for `cursor.fetchall()` (also awaited, as in aiosqlite), asyncpg\'s `await conn.fetch("SELECT …")`, `file.readlines()`, `file.read().splitlines()`, `path.read_text().splitlines()` (also through a local read only there: `text = f.read()` … `text.splitlines()`), `list(cursor)` / `list(file)` / `list(csv.reader(f))` and SQLAlchemy `.all()` (`session.query(...)`, `Model.query`, `session.execute(...).scalars()`, also on a local bound to one: `query = session.query(...)` … `query.all()`) whose result is iterated exactly once — right where it is fetched, or through a local name read only by one loop, comprehension or consuming call. Cursors and files are recognised by where they come from (`open(...)`, `conn.cursor()`, `.execute(...)` on a known connection or with a literal `SELECT`, `sqlite3.connect`, DB-API drivers), not by their names; `fetchall` and `readlines` themselves are enough to report. Silent when the list is used any other way (`len`, indexing, returned, stored, iterated twice), when the loop (or code between the fetch and the loop) uses the cursor or file itself, its connection, or the session a SQLAlchemy query runs on (`cur.execute` or `session.add` inside the loop needs the rows fetched first; reading `cur.description` or `f.name` does not count), and when the file or cursor is closed (the `with` block ends, `.close()`) before the loop runs. Django\'s `Model.objects.all()` is a lazy QuerySet, not a list, and is not reported.',
     whyBad:
       'The whole result set or file is held in memory at once, although the loop needs one row or line at a time. A large list of rows is exactly the short-lived bulk allocation that fragments the heap, so the process keeps the memory after the list is gone. Cursors and files are iterators already: iterating them streams the data (`fetchmany` reads it in batches).',
     example: [
