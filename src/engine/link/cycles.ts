@@ -76,7 +76,7 @@ const REGISTRATION_METHODS: ReadonlySet<string> = new Set([
   'connect', 'bind', 'bind_all', 'bind_class', 'on', 'once', 'subscribe', 'register', 'register_callback',
   'register_handler', 'add_listener', 'addlistener', 'add_event_listener', 'addeventlistener', 'add_callback',
   'add_done_callback', 'add_handler', 'add_event_handler', 'add_observer', 'observe', 'watch', 'set_callback',
-  'set_handler', 'set_command', 'trace_add', 'trace_variable', 'trace', 'configure', 'config', 'add_command',
+  'set_handler', 'set_command', 'trace_add', 'trace_variable', 'trace', 'add_command',
   'add_checkbutton', 'add_radiobutton', 'protocol', 'add_reader', 'add_writer', 'add_signal_handler',
   'listen', 'attach', 'add_child', 'append_child', 'appendchild', 'addchild', 'add_widget', 'set_parent',
   'addcallback', 'adddonecallback', 'addhandler', 'on_event', 'on_click', 'on_change', 'set_hook', 'add_hook',
@@ -86,6 +86,10 @@ const REGISTRATION_METHODS: ReadonlySet<string> = new Set([
   'add_api_websocket_route', 'tag_bind', 'add_argument', 'set_defaults',
   'addaction', 'add_action',
 ]);
+
+/** Option setters of GUI toolkits: they keep only the callback options they are given. */
+const OPTION_METHODS: ReadonlySet<string> = new Set(['configure', 'config']);
+const OPTION_CALLBACK_KEYWORD = /(command|callback|handler|func|^on_\w+)$/i;
 
 /** Keyword arguments that hand a method a callback to keep (`command=` of Tk, `on_message_callback=`). */
 const CALLBACK_KEYWORD = /^(command|callback|on_\w+|\w+_(callback|handler))$/;
@@ -488,6 +492,10 @@ class CycleLinker {
       if (container) {
         const args = container === 'last' ? call.args.slice(-1) : call.args;
         for (const a of args) directEdges(base, path, call, 'item', call.receiver, a.refs);
+      } else if (OPTION_METHODS.has(method)) {
+        // Widget options (`root.config(menu=menu)`, `text.configure(font=f)`) are handed to the
+        // toolkit by name or value; only callback options (`command=`, `yscrollcommand=`) are kept.
+        for (const a of call.args) if (a.keyword !== null && OPTION_CALLBACK_KEYWORD.test(a.keyword)) directEdges(base, path, call, 'register', call.receiver, a.refs);
       } else if (REGISTRATION_METHODS.has(method) || /^(add|register|set)_?\w*(callback|handler|listener|observer|hook)s?$/.test(method)) {
         for (const a of call.args) directEdges(base, path, call, 'register', call.receiver, a.refs);
       } else {
