@@ -95,6 +95,11 @@ export interface CycleCall {
   /** Class instantiation: the `new` object the call builds (param 0 of its `__init__`). */
   readonly result: number | null;
   readonly args: readonly CycleArg[];
+  /**
+   * `recv.m(...)(args)`: a decorator factory of the receiver applied by hand
+   * (`hooks.register("startup")(self.on_startup)`); `args` are the outer call's.
+   */
+  readonly applied?: true;
 }
 
 /** The holds-graph of one function (or of module-level code, `functionId` null). */

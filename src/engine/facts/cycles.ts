@@ -1210,6 +1210,18 @@ class FunctionAnalyzer {
       // `retry(times=3)(self.fetch)`): the wrapper it returns holds what it wraps. Not
       // `type(x)(...)` and other builtins, which build plain values.
       const inner = field(callee, 'function');
+      // `hooks.register("startup")(self.on_startup)`, `bus.on("tick")(handler)`: the receiver's
+      // registering decorator keeps what it is applied to (the link step decides by the name).
+      const innerObject = inner?.type === 'attribute' ? field(inner, 'object') : null;
+      const innerMethod = inner?.type === 'attribute' ? (field(inner, 'attribute')?.text ?? null) : null;
+      if (innerObject && innerMethod && args.some((a) => a.refs.length > 0)) {
+        for (const receiver of this.refs(innerObject, depth + 1)) {
+          this.calls.push({
+            stmt: this.statement ?? call,
+            receiver, method: innerMethod, callee: null, superCall: false, result: null, args, applied: true,
+          });
+        }
+      }
       const innerName = inner ? dottedName(inner) : null;
       const innerQualified = inner && innerName ? this.model.resolveDotted(innerName, inner) : null;
       if (!innerName || innerQualified?.startsWith('builtins.')) return [];
@@ -1581,6 +1593,7 @@ class FunctionAnalyzer {
         method: c.method, callee: c.callee, superCall: c.superCall,
         result: c.result === null ? null : map(c.result),
         args,
+        ...(c.applied ? { applied: true as const } : {}),
       });
     }
     return {

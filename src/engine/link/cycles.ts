@@ -87,6 +87,9 @@ const REGISTRATION_METHODS: ReadonlySet<string> = new Set([
   'addaction', 'add_action',
 ]);
 
+/** Decorator factories that register what they are applied to: `hooks.register("x")(fn)`, `app.route("/")(view)`. */
+const APPLIED_REGISTRATION = /^(register|subscribe|listen|listens_for|on|connect|hook|handle|handler|route|command|add_\w+)(_\w+)?$|(callback|handler|listener|hook|route)s?$/;
+
 /** Option setters of GUI toolkits: they keep only the callback options they are given. */
 const OPTION_METHODS: ReadonlySet<string> = new Set(['configure', 'config']);
 const OPTION_CALLBACK_KEYWORD = /(command|callback|handler|func|^on_\w+)$/i;
@@ -469,6 +472,16 @@ class CycleLinker {
     if (call.receiver !== null && call.method) {
       // One-shot schedulers drop the callable once it has run: not a lasting reference.
       if (ONE_SHOT_METHODS.has(call.method.replace(/^_+/, ''))) return;
+      if (call.applied) {
+        // A registering decorator applied by hand keeps the callable in its receiver, whatever
+        // the receiver's class: the registry is filled inside the decorator's closure.
+        const receiverType = entry.facts.objects[call.receiver]!.type;
+        if (receiverType && WEAK_CONTAINERS.has(receiverType)) return;
+        if (APPLIED_REGISTRATION.test(call.method.replace(/^_+/, '').toLowerCase())) {
+          for (const a of call.args) directEdges(base, path, call, 'register', call.receiver, a.refs);
+        }
+        return;
+      }
       const cls = classes[call.receiver];
       if (cls) {
         const target = this.findMethod(cls, call.method);
