@@ -100,6 +100,11 @@ export interface CycleCall {
    * (`hooks.register("startup")(self.on_startup)`); `args` are the outer call's.
    */
   readonly applied?: true;
+  /**
+   * `plugin_cls(self)`, `ep.load()(self)`: a class known only at run time, handed its owner.
+   * `result` is the instance; like a class from outside the project, it is assumed to keep it.
+   */
+  readonly runtimeClass?: true;
 }
 
 /** The holds-graph of one function (or of module-level code, `functionId` null). */

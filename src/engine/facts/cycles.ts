@@ -60,6 +60,9 @@ const HOLDING_RESULTS: ReadonlyMap<string, string> = new Map([
   ['create_server', SERVER_TYPE], ['create_unix_server', SERVER_TYPE],
 ]);
 /** `getattr(self, f"on_{kind}")`: a dynamic name with one of these prefixes looks up a method. */
+/** Locals that name a class chosen at run time: `plugin_cls`, `handler_class`, `klass`. */
+const RUNTIME_CLASS_NAME = /^_*(cls|klass|[a-z0-9_]*_(cls|class|klass|type|factory))$/;
+
 const HANDLER_PREFIX = /^_*(on|handle|do|visit|cmd|command|callback|cb|dispatch|process)_/i;
 /** Functions that wrap a coroutine in a task (which holds it until it finishes). */
 const TASK_FACTORIES: ReadonlySet<string> = new Set(['asyncio.create_task', 'asyncio.ensure_future', 'asyncio.tasks.create_task', 'asyncio.tasks.ensure_future']);
@@ -1225,6 +1228,9 @@ class FunctionAnalyzer {
       const innerName = inner ? dottedName(inner) : null;
       const innerQualified = inner && innerName ? this.model.resolveDotted(innerName, inner) : null;
       if (!innerName || innerQualified?.startsWith('builtins.')) return [];
+      // `ep.load()(self)`: no decorator wraps the instance itself; a class loaded at run time
+      // is built with its owner.
+      if (this.handsSelf(args)) return [this.runtimeInstance(call, args)];
       const wrapper = this.nodeObject('closure', call);
       for (const a of args) for (const r of a.refs) this.edge(wrapper, r, 'capture');
       return [wrapper];
@@ -1232,6 +1238,11 @@ class FunctionAnalyzer {
     if (callee.type !== 'identifier' && callee.type !== 'attribute') return [];
     const last = dotted ? dotted.slice(dotted.lastIndexOf('.') + 1) : '';
     if (!qualified) {
+      // A class held in a local (`plugin_cls(self)`, `handler_class(self, request)`) and handed
+      // the instance: what it builds keeps its owner, as a class from outside the project would.
+      if (callee.type === 'identifier' && RUNTIME_CLASS_NAME.test(callee.text) && this.handsSelf(args)) {
+        return [this.runtimeInstance(call, args)];
+      }
       // Calling a local (a factory passed in, a nested def): its result is unknown.
       return [this.nodeObject('value', call)];
     }
@@ -1254,6 +1265,21 @@ class FunctionAnalyzer {
       });
     }
     return [result];
+  }
+
+  /** The method's own instance is passed as is (`f(self)`, `f(owner=self)`). */
+  private handsSelf(args: readonly CycleArg[]): boolean {
+    return args.some((a) => !a.splat && a.refs.some((r) => this.objects[r]!.kind === 'self'));
+  }
+
+  /** An instance of a class known only at run time, built from `args`. */
+  private runtimeInstance(call: SyntaxNode, args: CycleArg[]): number {
+    const result = this.nodeObject('new', call);
+    this.calls.push({
+      stmt: this.statement ?? call,
+      receiver: null, method: null, callee: null, superCall: false, result, args, runtimeClass: true,
+    });
+    return result;
   }
 
   private argList(args: SyntaxNode | undefined, depth = 0): CycleArg[] {
@@ -1594,6 +1620,7 @@ class FunctionAnalyzer {
         result: c.result === null ? null : map(c.result),
         args,
         ...(c.applied ? { applied: true as const } : {}),
+        ...(c.runtimeClass ? { runtimeClass: true as const } : {}),
       });
     }
     return {

@@ -459,6 +459,10 @@ class CycleLinker {
     // Module functions, not closures made per call: this runs for every call of the project.
     const path = entry.file.module.path;
 
+    if (call.runtimeClass && call.result !== null) {
+      for (const a of call.args) directEdges(base, path, call, 'construct', call.result, a.refs);
+      return;
+    }
     if (call.superCall && call.method && entry.selfClass && call.receiver !== null) {
       for (const base of this.baseRefs(entry.selfClass)) {
         const target = this.findMethod(base, call.method);
