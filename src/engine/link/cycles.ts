@@ -85,7 +85,11 @@ const REGISTRATION_METHODS: ReadonlySet<string> = new Set([
   'add_get', 'add_post', 'add_put', 'add_patch', 'add_delete', 'add_head', 'add_view', 'add_websocket_route',
   'add_api_websocket_route', 'tag_bind', 'add_argument', 'set_defaults',
   'addaction', 'add_action',
+  'push_async_callback',
 ]);
+
+/** `contextlib.ExitStack` keeps its exit callbacks until it is closed (`stack.callback(self.close)`). */
+const EXIT_STACKS: ReadonlySet<string> = new Set(['contextlib.ExitStack', 'contextlib.AsyncExitStack']);
 
 /** Decorator factories that register what they are applied to: `hooks.register("x")(fn)`, `app.route("/")(view)`. */
 const APPLIED_REGISTRATION = /^(register|subscribe|listen|listens_for|on|connect|hook|handle|handler|route|command|add_\w+)(_\w+)?$|(callback|handler|listener|hook|route)s?$/;
@@ -509,6 +513,8 @@ class CycleLinker {
       if (container) {
         const args = container === 'last' ? call.args.slice(-1) : call.args;
         for (const a of args) directEdges(base, path, call, 'item', call.receiver, a.refs);
+      } else if (method === 'callback' && this.isExitStack(entry, call.receiver, classes)) {
+        for (const a of call.args) directEdges(base, path, call, 'register', call.receiver, a.refs);
       } else if (OPTION_METHODS.has(method)) {
         // Widget options (`root.config(menu=menu)`, `text.configure(font=f)`) are handed to the
         // toolkit by name or value; only callback options (`command=`, `yscrollcommand=`) are kept.
@@ -680,6 +686,16 @@ class CycleLinker {
       return this.weakContainerNames().has(o.attr);
     }
     return false;
+  }
+
+  /** `contextlib.ExitStack()` built here, or kept in an attribute the class fills with one. */
+  private isExitStack(entry: FunctionEntry, id: number, classes: readonly (ClassRef | undefined)[]): boolean {
+    const o = entry.facts.objects[id]!;
+    if (o.type) return EXIT_STACKS.has(o.type);
+    if (o.kind !== 'attr' || o.base === undefined || o.attr === undefined) return false;
+    const base = classes[o.base];
+    const types = base ? this.classAttrs.get(base.globalId)?.get(o.attr)?.types : undefined;
+    return types !== undefined && types.length > 0 && types.every((t) => EXIT_STACKS.has(t));
   }
 
   private weakContainerNames(): ReadonlySet<string> {
