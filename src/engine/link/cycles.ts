@@ -86,6 +86,10 @@ const REGISTRATION_METHODS: ReadonlySet<string> = new Set([
   'add_api_websocket_route', 'tag_bind', 'add_argument', 'set_defaults',
   'addaction', 'add_action',
   'push_async_callback',
+  // Flask/Quart app and blueprint hooks, called directly rather than as decorators.
+  'before_request', 'after_request', 'teardown_request', 'teardown_appcontext', 'before_app_request',
+  'after_app_request', 'teardown_app_request', 'context_processor', 'app_context_processor',
+  'register_error_handler', 'url_value_preprocessor', 'add_template_filter', 'add_template_global', 'add_template_test',
 ]);
 
 /** `contextlib.ExitStack` keeps its exit callbacks until it is closed (`stack.callback(self.close)`). */
