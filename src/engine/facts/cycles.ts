@@ -326,6 +326,7 @@ class FunctionAnalyzer {
   /** The simple statement being evaluated: every reference it creates is reported there. */
   private statement: SyntaxNode | null = null;
   private readonly freeNameCache = new Map<SyntaxNode, string[]>();
+  private cachedProperty: string | null | undefined;
 
   constructor(model: SemanticModel, collector: CycleCollector, context: FunctionContext) {
     this.model = model;
@@ -355,6 +356,24 @@ class FunctionAnalyzer {
     this.objects.push(make());
     this.objectKeys.set(key, id);
     return id;
+  }
+
+  /** The attribute a `@cached_property` method caches its result in (the method's name), else null. */
+  private cachedPropertyName(): string | null {
+    if (this.cachedProperty !== undefined) return this.cachedProperty;
+    const def = this.context.node;
+    this.cachedProperty = null;
+    if (!def || def.type !== 'function_definition' || this.context.selfName === null || def.parent?.type !== 'decorated_definition') return null;
+    for (const d of def.parent.children) {
+      if (d.type !== 'decorator') continue;
+      const expr = d.children.find((c) => c.isNamed);
+      const q = expr && expr.type !== 'call' ? this.model.resolveExpression(expr) : null;
+      // functools, Django and Werkzeug spell it the same way.
+      if (q === 'functools.cached_property' || q?.endsWith('.cached_property')) {
+        this.cachedProperty = field(def, 'name')?.text ?? null;
+      }
+    }
+    return this.cachedProperty;
   }
 
   private selfObject(): number {
@@ -463,10 +482,19 @@ class FunctionAnalyzer {
         this.statement = stmt;
         for (const c of stmt.children) this.expressionStatementPart(c);
         return;
-      case 'return_statement':
+      case 'return_statement': {
         this.statement = stmt;
-        for (const c of stmt.children) if (c.isNamed) for (const r of this.refs(c, 0)) this.returns.add(r);
+        // A `cached_property` stores what it returns in the instance's `__dict__`: `self` holds it.
+        const cachedOn = this.cachedPropertyName();
+        for (const c of stmt.children) {
+          if (!c.isNamed) continue;
+          for (const r of this.refs(c, 0)) {
+            this.returns.add(r);
+            if (cachedOn !== null) this.edge(this.selfObject(), r, 'attr', cachedOn);
+          }
+        }
         return;
+      }
       case 'raise_statement':
       case 'assert_statement':
         this.statement = stmt;
