@@ -1588,7 +1588,9 @@ class FunctionAnalyzer {
       && ![...this.returns].some((r) => this.objects[r]!.kind === 'param' || this.objects[r]!.kind === 'self')) return null;
     // Without calls, the link step adds only `base ↔ base.attr` edges: a function whose graph
     // (with those, both ways) has no cycle and links no parameter to another can never matter.
-    if (calls.length === 0 && callableReturns.size === 0 && !this.mayMatterWithoutCalls(edges)) return null;
+    // A getter of its instance's state (`return self._handlers[topic]`) matters to callers that fill it.
+    const heldReturns = [...this.returns].some((r) => this.objects[r]!.kind === 'attr' || this.objects[r]!.kind === 'element');
+    if (calls.length === 0 && callableReturns.size === 0 && !heldReturns && !this.mayMatterWithoutCalls(edges)) return null;
     // Keep only objects an edge or call mentions, and the bases of kept attribute objects.
     const keep = new Set<number>();
     const mark = (id: number) => {

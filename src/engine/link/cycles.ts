@@ -143,7 +143,7 @@ interface LinkEdge {
   readonly storedText?: string;
 }
 
-/** After a call, argument `holder` (or, for RETURNED, the result) holds argument `held`. */
+/** After a call, argument `holder` (or, for RETURNED, the result) holds argument `held` (or, for RETURNED, the result). */
 interface SummaryEdge {
   readonly holder: number;
   readonly held: number;
@@ -348,11 +348,23 @@ class CycleLinker {
     objects.forEach((o, id) => {
       if (o.paramIndex !== undefined) starts.push([id, o.paramIndex]);
     });
-    for (const r of entry.facts.returns ?? []) if (objects[r]!.paramIndex === undefined) starts.push([r, RETURNED]);
+    const returned = (entry.facts.returns ?? []).filter((r) => objects[r]!.paramIndex === undefined);
+    for (const r of returned) starts.push([r, RETURNED]);
     for (const [startId, holder] of starts) {
       // Plain references first; what only a callable reaches is marked as such.
       const plain = reach(graph, startId, (e) => !isCallableEdge(e));
       const all = reach(graph, startId, () => true);
+      if (holder !== RETURNED) {
+        // A getter of the parameter's own state (`return self._subs.setdefault(topic, [])`):
+        // the parameter holds the result, so what the caller puts into it, it holds too.
+        for (const r of returned) {
+          const kind = objects[r]!.kind;
+          if (r === startId || (kind !== 'attr' && kind !== 'element') || !plain.has(r)) continue;
+          const last = pathTo(plain, r).pop();
+          // Like a container holding its element: the forward reference, not a back-reference.
+          if (last) out.push({ holder, held: RETURNED, file: last.file, site: last.site, text: last.text, intoContainer: true });
+        }
+      }
       for (const [reached, edge] of all) {
         const target = objects[reached]!;
         if (reached === startId || target.paramIndex === undefined || edge === null) continue;
@@ -395,7 +407,7 @@ class CycleLinker {
       for (const s of this.summaries.get(a.summaryId) ?? []) {
         const holders = s.holder === RETURNED ? (a.result === null ? [] : [a.result]) : (a.bindings[s.holder] ?? []);
         for (const h of holders) {
-          for (const v of a.bindings[s.held] ?? []) {
+          for (const v of s.held === RETURNED ? (a.result === null ? [] : [a.result]) : (a.bindings[s.held] ?? [])) {
             graph[h]!.push({
               from: h, to: v, kind: 'summary', file: s.file, site: s.site, text: s.text,
               ...(s.attr !== undefined ? { attr: s.attr } : {}),
@@ -898,6 +910,9 @@ class CycleLinker {
       // A callable a call returned (`self._make_callback()`): whatever keeps it is reported.
       if (e.resultIsCallable) continue;
       if (e.kind === 'summary' && e.callable) {
+        // A cycle the call makes on its own (`parser = self.getParser()`, where the getter both
+        // returns `self._parser` and installs `self`'s handlers on it) is the callee's, reported there.
+        if (closedByCallAlone(graph, members, e)) continue;
         // The callee holds a callable capturing an argument: report the call.
         via = e.callable;
         holds = objects[e.to]!.label;
@@ -1197,6 +1212,29 @@ function distinctBackEdges(
 }
 
 /** Edges of a shortest path from `from` to `to` inside `members` (empty when none). */
+/**
+ * The way back from `e`'s target to its holder needs another reference made by the same call
+ * (plain structure alone does not close it): the callee built the whole cycle.
+ */
+function closedByCallAlone(graph: readonly (readonly LinkEdge[])[], members: ReadonlySet<number>, e: LinkEdge): boolean {
+  if (!e.callSite) return false;
+  const sameCall = (x: LinkEdge) => x.callSite?.start === e.callSite!.start && x.callFile === e.callFile;
+  const reaches = (follow: (x: LinkEdge) => boolean) => {
+    const seen = new Set([e.to]);
+    const queue = [e.to];
+    for (let i = 0; i < queue.length; i++) {
+      for (const x of graph[queue[i]!] ?? []) {
+        if (!members.has(x.to) || seen.has(x.to) || !follow(x)) continue;
+        if (x.to === e.from) return true;
+        seen.add(x.to);
+        queue.push(x.to);
+      }
+    }
+    return false;
+  };
+  return !reaches((x) => STRUCTURAL.has(x.kind)) && reaches((x) => STRUCTURAL.has(x.kind) || sameCall(x));
+}
+
 function shortestPath(graph: readonly (readonly LinkEdge[])[], from: number, to: number, members: ReadonlySet<number>): LinkEdge[] {
   const via = new Map<number, LinkEdge | null>([[from, null]]);
   const queue = [from];
