@@ -55,6 +55,13 @@ export type CycleEdgeKind =
   /** `for x in xs`, `xs[i]`: the container holds the element. */
   | 'iter';
 
+/**
+ * The `type` of an object that is a class (`cls` of a classmethod or a class decorator). A class
+ * is always in reference cycles of its own (`C.__mro__` holds `C`), so a cycle through one adds
+ * nothing the cycle collector was not already needed for: the cycle rules leave those alone.
+ */
+export const CLASS_OBJECT_TYPE = 'builtins.type';
+
 /** `from` holds a strong reference to `to` once the statement at `site` has run. */
 export interface CycleEdge {
   readonly from: number;

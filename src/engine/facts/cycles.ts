@@ -5,9 +5,9 @@ import { field, walk, type SyntaxNode } from '../source/syntax.js';
 import type { Span } from '../types.js';
 import { dottedName, parameterName, type Scope, type SemanticModel } from './scope.js';
 import { componentsOf } from './strongly-connected.js';
-import type {
-  ClassAttrFact, ClassCycleFacts, CycleArg, CycleCall, CycleEdge, CycleEdgeKind, CycleFacts, CycleObject,
-  FunctionCycleFacts,
+import {
+  CLASS_OBJECT_TYPE, type ClassAttrFact, type ClassCycleFacts, type CycleArg, type CycleCall, type CycleEdge,
+  type CycleEdgeKind, type CycleFacts, type CycleObject, type FunctionCycleFacts,
 } from './cycle-types.js';
 
 /** Calls whose result refers to its argument only weakly. */
@@ -435,7 +435,8 @@ class FunctionAnalyzer {
         continue;
       }
       const typeNode = field(p, 'type');
-      const type = typeNode ? annotationType(this.model, typeNode, 0) : null;
+      const type = (typeNode ? annotationType(this.model, typeNode, 0) : null)
+        ?? (holdsClassObject(this.model, fn, i, name.text) ? CLASS_OBJECT_TYPE : null);
       const id = this.object(`param:${name.text}`, () => ({
         kind: 'param', label: name.text, paramIndex: i, ...(type ? { type } : {}),
       }));
@@ -1677,6 +1678,21 @@ function isClassMethod(model: SemanticModel, def: SyntaxNode): boolean {
     const expr = d.children.find((c) => c.isNamed);
     return !!expr && model.resolveExpression(expr) === 'builtins.classmethod';
   });
+}
+
+/** The `type` of a parameter that holds a class object (see `CLASS_OBJECT_TYPE`). */
+const CLASS_PARAMETER_NAMES: ReadonlySet<string> = new Set(['cls', 'mcs', 'mcls', 'metacls', 'klass']);
+
+/**
+ * A parameter that holds a class, not an instance: the first one of a classmethod, `__new__`,
+ * `__init_subclass__` or `__class_getitem__`, or one named like a class (`cls` of a class
+ * decorator or a metaclass method).
+ */
+function holdsClassObject(model: SemanticModel, def: SyntaxNode, index: number, name: string): boolean {
+  if (CLASS_PARAMETER_NAMES.has(name)) return true;
+  if (index !== 0) return false;
+  const fnName = field(def, 'name')?.text;
+  return fnName === '__new__' || fnName === '__init_subclass__' || fnName === '__class_getitem__' || isClassMethod(model, def);
 }
 
 /** A plain instance method (or property): its first parameter is the instance. */

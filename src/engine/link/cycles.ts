@@ -2,7 +2,7 @@
 // whole-project one (constructor and method summaries, bound methods, attribute strength from the
 // classes), then find the strongly connected parts — the reference cycles. Computed once per
 // ProjectGraph and shared by the three rules.
-import type { ClassAttrFact, CycleEdgeKind, CycleObject, FunctionCycleFacts } from '../facts/cycle-types.js';
+import { CLASS_OBJECT_TYPE, type ClassAttrFact, type CycleEdgeKind, type CycleObject, type FunctionCycleFacts } from '../facts/cycle-types.js';
 import { WEAK_CONTAINERS } from '../facts/cycles.js';
 import { cyclicComponents } from '../facts/strongly-connected.js';
 import type { FileFacts, ParamFact } from '../facts/types.js';
@@ -886,6 +886,7 @@ class CycleLinker {
       const edges = component.flatMap((n) => graph[n]!.filter((e) => members.has(e.to)));
       if (edges.length === 0 || !component.some((n) => isAnchor(objects[n]!))) continue;
       if (madeByOneCall(edges)) continue;
+      if (component.some((n) => objects[n]!.type === CLASS_OBJECT_TYPE)) continue;
       const classes = this.participants(entry, component);
       out.push(
         ...this.callableCycles(graph, objects, members, edges, classes),
