@@ -390,8 +390,9 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
     return known;
   };
   for (const { globalId, file, fn } of project.functions.values()) {
-    // Test code runs once per test run; helpers nested in a test are test code too.
-    if (TEST_NAME.test(fn.id) || isTestModule(file)) continue;
+    // Test code runs once per test run; helpers nested in a test are test code too. A command-line
+    // command runs once per invocation of the program: what it collects dies with the process.
+    if (TEST_NAME.test(fn.id) || isTestModule(file) || isCliCommand(fn, file)) continue;
     if (fn.parentFunctionId !== null) {
       // The inner function of a decorator factory (`@register("x")`, or shaped like a decorator:
       // `def deco(fn)`) runs when it is applied, at import. Any other inner function (a wrapper,
@@ -492,6 +493,24 @@ const REGISTERED_PARAM = /^_*(obj|o|c|kls|subclass|plugin|plugin_cls|model|model
 const DECORATED_PARAM = /^_*(f|fn|func|function|funct|method|meth|cls|klass|class_|wrapped|decorated|callback|cb|handler|view|target|obj_type|user_function|implementation|impl|original|orig|fget)$/;
 /** For top-level functions, where `callback`/`handler` parameters suggest run-time plumbing instead. */
 const DECORATOR_PARAM_STRICT = /^_*(f|fn|func|function|funct|method|meth|cls|klass|class_|wrapped|decorated|user_function)$/;
+
+/** Command-line libraries whose decorated commands run once per invocation. */
+const CLI_LIBRARY = /^(click|asyncclick|rich_click|cloup|typer)(\.|$)/;
+const CLI_COMMAND_DECORATOR = /\.(command|group)$/;
+
+/**
+ * `@click.command()`, `@cli.command()` on a click group, `@app.command()` on a typer app: the
+ * function is a command of a command-line program. A project decorator merely named `command`
+ * counts only in a module that imports a command-line library.
+ */
+function isCliCommand(fn: FunctionFact, file: FileFacts): boolean {
+  if (fn.parentFunctionId !== null) return false;
+  return fn.decorators.some((d) => {
+    const name = d.qualifiedName;
+    if (!name || !CLI_COMMAND_DECORATOR.test(name)) return false;
+    return CLI_LIBRARY.test(name) || file.imports.some((i) => CLI_LIBRARY.test(i.target));
+  });
+}
 
 function inMainBlock(file: FileFacts, offset: number): boolean {
   return file.caches.mainBlocks.some((b) => offset >= b.start && offset < b.end);
