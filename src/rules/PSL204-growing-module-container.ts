@@ -26,7 +26,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for module-level and class-level lists, dicts, sets and deques that functions, methods or `__init__` add to (`append`, `add`, `d[k] = v`, `setdefault`, `+=`…) when there is no removal (`remove`, `pop`, `del`, `clear`, `discard`, a reset, or a size check) anywhere in the project. Growth at import time (module code, decorators applied at import, `__init_subclass__`, functions only called from there) does not count, nor does growth in a click or typer command (it runs once per invocation of the program), nor do `WeakSet`/`WeakValueDictionary`, `deque(maxlen=…)`, containers handed to other code (a project function that only loops over or reads one does not count), or new keys that come from a fixed set (a loop over constants, an enum parameter, constants from every caller).',
+      'Checks for module-level and class-level lists, dicts, sets and deques that functions, methods or `__init__` add to (`append`, `add`, `d[k] = v`, `setdefault`, `+=`…) when there is no removal (`remove`, `pop`, `del`, `clear`, `discard`, a reset, or a size check) anywhere in the project. Growth at import time (module code, decorators applied at import, `__init_subclass__`, functions only called from there) does not count, nor does growth in a click or typer command (it runs once per invocation of the program), nor do `WeakSet`/`WeakValueDictionary`, `deque(maxlen=…)`, containers handed to other code (a project function that only loops over or reads one does not count), or new keys that come from a fixed set (a loop over constants, an enum parameter, constants from every caller). A `register*`/`install*`/`add*` API that nothing in the project calls is taken for start-up registration when it stores by key (`CODECS[name] = codec`) or adds to a set, but not when it appends to a list (`_listeners.append(cb)`, `d.setdefault(event, []).append(fn)`): every call adds one more.',
     whyBad:
       'A container that lives as long as the module only ever gets bigger: every request, event or instance adds an entry that is never released, and every object it references stays alive with it. Instance registries (`_instances.append(self)`) make every instance immortal. The memory grows without bound and, being spread over many arenas, is never returned to the operating system.',
     example: [
@@ -57,7 +57,8 @@ export default defineRule({
     const boundedKey = boundedKeyOracle(project);
     for (const linked of linkContainers(project).values()) {
       if (!isCandidate(linked, project)) continue;
-      const allGrowth = runtimeGrowth(linked, runtime).filter((g) => !isRegistration(g, runtime));
+      const allGrowth = [...runtimeGrowth(linked, runtime), ...registrationAppends(linked, runtime)]
+        .filter((g) => !isRegistration(g, runtime));
       // New keys from a fixed set (an enum, a loop over constants, constant arguments) stop coming.
       const growth = allGrowth.filter(({ file: at, use }) => !boundedKey(at, use));
       if (growth.length === 0 || boundingUses(linked).length > 0) continue;
@@ -108,6 +109,20 @@ function isRegistration({ file, use }: LinkedUse, runtime: RuntimeOracle): boole
   if (!runtime.isEntryPoint(file, use.functionId)) return false;
   const name = use.functionId!.slice(use.functionId!.lastIndexOf('.') + 1);
   return REGISTRATION_API.test(name);
+}
+
+/** Adding one more item per call, whatever was added before: duplicates pile up. */
+const APPENDS = /^(\[\]\.|setdefault\(\)\.)?(append|appendleft|extend|extendleft|insert)$/;
+
+/**
+ * `register_listener(cb)` appending to `_listeners`, with no caller in the project: each call adds
+ * one more listener, so a registrant that registers per request or per object (and none ever
+ * unregisters) makes the list grow for good, like `add_listener`. Keyed stores and set adds in
+ * such an API are idempotent per registrant and stay start-up registration.
+ */
+function registrationAppends(linked: LinkedContainer, runtime: RuntimeOracle): LinkedUse[] {
+  return linked.uses.filter(({ file, use }) => use.op === 'grow' && APPENDS.test(use.method)
+    && runtime.isRegistrationApi(file, use.functionId));
 }
 
 function describeGrowth(growth: readonly LinkedUse[], linked: LinkedContainer): string {

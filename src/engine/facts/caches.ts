@@ -812,7 +812,11 @@ class CacheCollector {
       const values = args ? args.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
       // `if "shell" not in ms: ms.insert(2, "shell")`: one fixed item, added once.
       if (values.length > 0 && values.every(isLiteralConstantOrNone) && this.guardedByContent(node, target)) return;
-      const use = this.push(info, 'grow', attr, node, fnId);
+      // `d.setdefault(k, []).append(x)` adds an item per call (a listener list per key), unlike a
+      // keyed store: named after both calls so that it is not taken for one.
+      const outer = attr === 'setdefault' && call?.parent?.type === 'attribute' && call.field === 'object'
+        ? field(call.parent, 'attribute')?.text : undefined;
+      const use = this.push(info, 'grow', outer ? `setdefault().${outer}` : attr, node, fnId);
       if (values.some((v) => v.type === 'identifier' && v.text === 'self')) use.addsSelf = true;
       if (attr === 'setdefault' && call) this.storeUses.set(call, use);
       if (attr === 'setdefault' && values[1] && this.isPlainValue(values[1])) use.plainValue = true;

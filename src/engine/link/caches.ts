@@ -242,6 +242,8 @@ const CONSTRUCTORS = new Set(['__init__', '__new__', '__post_init__']);
 const METACLASS_BASES = new Set(['builtins.type', 'abc.ABCMeta', 'enum.EnumMeta', 'enum.EnumType']);
 /** Functions that by name run once per registrant (at import or start-up), not per request. */
 const REGISTRATION_NAME = /^_*(register|setup$|configure|install|init_|initialize)/i;
+/** Of those, the ones that take one registrant per call (not a set-up step). */
+const REGISTRATION_API = /^_*(register|install)/i;
 /** A test function, or a part of a dotted function id that is one (`test_x.helper`). */
 const TEST_NAME = /(^|\.)(test|setUp|tearDown|pytest_)/;
 /** pytest's conftest: fixtures and hooks. (Folders named `test` are not judged by name: fixtures live there too.) */
@@ -254,6 +256,12 @@ export interface RuntimeOracle {
   (file: FileFacts, functionId: string | null): boolean;
   /** Whether the function has no caller, decorator use or callback hand-off in the project (an API or entry point). */
   readonly isEntryPoint: (file: FileFacts, functionId: string | null) => boolean;
+  /**
+   * Whether the function is a `register*`/`install*` API with no caller in the project: assumed to
+   * run once per registrant at start-up, so the oracle does not count it as run time. Each call
+   * still appends one more item to a list it fills (listeners, hooks), unlike a keyed store.
+   */
+  readonly isRegistrationApi: (file: FileFacts, functionId: string | null) => boolean;
 }
 
 /**
@@ -372,6 +380,7 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
   const runtime = new Set<string>();
   const callees = new Map<string, string[]>();
   const entry: string[] = [];
+  const registrationApis = new Set<string>();
   // Global ids by file and local id, so that linking a call site to its caller builds no strings.
   const globalIds = new Map<FileFacts, Map<string, string>>();
   for (const { globalId, file, fn } of project.functions.values()) {
@@ -439,14 +448,15 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
       for (const site of viaInstances) dependOn(site, globalId);
       continue;
     }
-    const importHelper = (fn.classId === null && file.caches.deletedNames.includes(fn.name))
-      || REGISTRATION_NAME.test(fn.name)
-      // `def plugin(cls): …; return cls` is a registering decorator; `def record(res): …; return res`
-      // (store and hand back) is plain run-time code.
-      || (file.caches.returnsFirstParam.includes(fn.id) && firstParamIsDecorated(fn))
+    // `def plugin(cls): …; return cls` is a registering decorator; `def record(res): …; return res`
+    // (store and hand back) is plain run-time code.
+    const decoratorShaped = (file.caches.returnsFirstParam.includes(fn.id) && firstParamIsDecorated(fn))
       // Shaped like a decorator (`def on_exit(func)`), and it hands something back: a decorator
       // has to, or the decorated name would be bound to None.
       || (looksLikeDecorator(fn, DECORATOR_PARAM_STRICT) && file.caches.returnsValue.includes(fn.id));
+    const deleted = fn.classId === null && file.caches.deletedNames.includes(fn.name);
+    if (REGISTRATION_API.test(fn.name) && !decoratorShaped && !deleted) registrationApis.add(globalId);
+    const importHelper = deleted || REGISTRATION_NAME.test(fn.name) || decoratorShaped;
     if (!importHelper) entry.push(globalId);
   }
   const queue = [...entry];
@@ -468,7 +478,9 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
     return !decoratorSites.has(globalId) && !referenced.has(globalId) && !(project.callsTo.get(globalId)?.length)
       && !instanceCalls.has(globalId);
   };
-  return Object.assign(isRuntime, { isEntryPoint });
+  const isRegistrationApi = (file: FileFacts, functionId: string | null): boolean =>
+    functionId !== null && registrationApis.has(`${file.module.name}.${functionId}`);
+  return Object.assign(isRuntime, { isEntryPoint, isRegistrationApi });
 }
 
 /**
