@@ -246,8 +246,12 @@ const REGISTRATION_NAME = /^_*(register|setup$|configure|install|init_|initializ
 const REGISTRATION_API = /^_*(register|install)/i;
 /** A test function, or a part of a dotted function id that is one (`test_x.helper`). */
 const TEST_NAME = /(^|\.)(test|setUp|tearDown|pytest_)/;
-/** pytest's conftest: fixtures and hooks. (Folders named `test` are not judged by name: fixtures live there too.) */
-const TEST_MODULE = /(^|\/)conftest\.py$/;
+/**
+ * pytest's conftest (fixtures and hooks) and test modules (`test_*.py`, `*_test.py`: what pytest
+ * collects), whose fixtures and helpers run once per test run. (Folders named `test` are not
+ * judged by name: support code lives there too.)
+ */
+const TEST_MODULE = /(^|\/)(conftest|test_[^/]*|[^/]*_test)\.py$/;
 
 interface Site { readonly file: FileFacts; readonly functionId: string | null }
 
@@ -398,6 +402,9 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
     if (known === undefined) testModules.set(file, (known = TEST_MODULE.test(file.module.path)));
     return known;
   };
+  // A call from a test says nothing about when the code under test runs: a function only tests
+  // call is an API like one nothing calls.
+  const fromTest = (site: Site) => isTestModule(site.file) || (site.functionId !== null && TEST_NAME.test(site.functionId));
   for (const { globalId, file, fn } of project.functions.values()) {
     // Test code runs once per test run; helpers nested in a test are test code too. A command-line
     // command runs once per invocation of the program: what it collects dies with the process.
@@ -422,7 +429,7 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
       // A metaclass builds classes in `__new__`/`__init__` (import time); its `__call__` runs per instance.
       if (cls && fn.name !== '__call__' && cls.cls.bases.some((b) => b.qualifiedName !== null && METACLASS_BASES.has(b.qualifiedName))) continue;
       if (CONSTRUCTORS.has(fn.name) && cls) {
-        const sites = [...withSubclasses(cls.globalId)].flatMap((id) => instantiations.get(id) ?? []);
+        const sites = [...withSubclasses(cls.globalId)].flatMap((id) => instantiations.get(id) ?? []).filter((site) => !fromTest(site));
         if (sites.length === 0) entry.push(globalId);
         else for (const site of sites) dependOn(site, globalId);
         continue;
@@ -434,14 +441,15 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
       continue;
     }
     // A recursive call says nothing about when the function first runs.
-    const directCalls = (project.callsTo.get(globalId) ?? []).filter((c) => c.file !== file || c.call.enclosingFunctionId !== fn.id);
+    const directCalls = (project.callsTo.get(globalId) ?? []).filter((c) => (c.file !== file || c.call.enclosingFunctionId !== fn.id)
+      && !fromTest({ file: c.file, functionId: c.call.enclosingFunctionId }));
     // `if __name__ == "__main__": main()` starts the program: `main` runs at run time.
     if (directCalls.some((c) => c.call.enclosingFunctionId === null && inMainBlock(c.file, c.call.span.start))) {
       entry.push(globalId);
       continue;
     }
     const decorations = decoratorSites.get(globalId) ?? [];
-    const viaInstances = instanceCalls.get(globalId) ?? [];
+    const viaInstances = (instanceCalls.get(globalId) ?? []).filter((site) => !fromTest(site));
     if (decorations.length + directCalls.length + viaInstances.length > 0) {
       for (const d of decorations) dependOn(d.site, globalId);
       for (const c of directCalls) dependOn({ file: c.file, functionId: c.call.enclosingFunctionId }, globalId);
