@@ -48,7 +48,7 @@ export default defineRule({
     whatItDoes:
       'Checks for caches without a size bound: `functools.lru_cache(maxsize=None)` (also via a module constant), `functools.cache`, `async_lru.alru_cache(maxsize=None)`, `cachetools.cached(cache={})`, cachetools caches whose `maxsize` is `None`, infinite, `sys.maxsize` or a huge literal, and module-level, class-level, closure or default-argument (`def f(x, _memo={})`) dicts used as memos (filled where they are looked up) that nothing in the project ever shrinks (`pop`, `del`, `clear`, reset, size check, `cache_clear()`).',
     whyBad:
-      'An unbounded cache keeps one entry per distinct key forever. With keys from user input, ids or timestamps it grows for as long as the process runs, and the entries are scattered over many memory arenas that can never be returned to the operating system, even after the cache is cleared. A zero-argument `@cache` (a lazy singleton), a method cache on an enum keyed only by the member (no other arguments), and a memo whose keys come from a fixed set (an enum parameter, a loop over constants, or constants from every caller) are not reported.',
+      'An unbounded cache keeps one entry per distinct key forever. With keys from user input, ids or timestamps it grows for as long as the process runs, and the entries are scattered over many memory arenas that can never be returned to the operating system, even after the cache is cleared. A zero-argument `@cache` (a lazy singleton), a method cache on an enum keyed only by the member (no other arguments), a cache on a function whose parameters are all `bool`, `Literal[...]` or enums, and a memo whose keys come from a fixed set (an enum parameter, a loop over constants, or constants from every caller) are not reported.',
     example: [
       'import functools',
       '',
@@ -81,6 +81,8 @@ export default defineRule({
         if (!site.keysUnbounded || site.diesWithCall) continue;
         // Enum members are a fixed set: a method keyed only by its member holds one entry per member.
         if (site.keyedBySelfOnly && onEnum(project, file, site)) continue;
+        // `def endpoint(region: Region)` with `Region` an enum: one entry per member at most.
+        if (site.keyAnnotations?.every((name) => isEnumAnnotation(project, name))) continue;
         const clearedAs = site.functionId ?? site.boundName;
         if (clearedAs !== null && cleared.has(`${file.module.name}.${clearedAs}`)) continue;
         const verdict = judgeSite(project, file, site, containers);
@@ -128,6 +130,11 @@ export default defineRule({
     }
   },
 });
+
+function isEnumAnnotation(project: CacheProject, qualifiedName: string): boolean {
+  const cls = project.resolveClass(qualifiedName);
+  return !!cls && isEnumClass(project, cls.globalId);
+}
 
 function onEnum(project: CacheProject, file: FileFacts, site: CacheSiteFact): boolean {
   const classId = file.functions.find((fn) => fn.id === site.functionId)?.classId;

@@ -43,6 +43,11 @@ export interface CacheSiteFact {
    * the wrapper is a local that is only ever called with no arguments (`cached = lru_cache(None)(f)`, `cached()`).
    */
   readonly keysUnbounded: boolean;
+  /**
+   * For a plain function whose every parameter is annotated with a class name (`region: Region`):
+   * those classes, resolved. Keys are bounded when all of them are enums (decided in the link step).
+   */
+  readonly keyAnnotations?: readonly string[];
   /** The keys would be bounded but for `self` (a method with no other open-ended argument): bounded on an enum. */
   readonly keyedBySelfOnly?: boolean;
   /** The function whose body holds the site, or null at module or class level. */

@@ -385,10 +385,11 @@ class CacheCollector {
   }
 
   /** How many keys the cached callable can see: from its parameters, or (call form) how it is called. */
-  private siteKeys(node: SyntaxNode, definition: SyntaxNode | undefined): { keysUnbounded: boolean; keyedBySelfOnly?: boolean } {
+  private siteKeys(node: SyntaxNode, definition: SyntaxNode | undefined): { keysUnbounded: boolean; keyedBySelfOnly?: boolean; keyAnnotations?: string[] } {
     if (definition?.type === 'function_definition') {
-      const keys = cacheKeys(definition, this.model);
-      return keys === 'self' ? { keysUnbounded: true, keyedBySelfOnly: true } : { keysUnbounded: keys === 'unbounded' };
+      const { keys, annotations } = cacheKeys(definition, this.model);
+      if (keys === 'self') return { keysUnbounded: true, keyedBySelfOnly: true };
+      return { keysUnbounded: keys === 'unbounded', ...(keys === 'unbounded' && annotations ? { keyAnnotations: annotations } : {}) };
     }
     return { keysUnbounded: !this.calledWithoutArguments(node) };
   }
@@ -1653,7 +1654,7 @@ export function containerType(node: SyntaxNode, model: SemanticModel): Container
  * Whether a cached function can see an open-ended set of keys (`unbounded`), only a handful (no
  * arguments, or `bool`/`Literal[...]`/`type[...]` ones: `bounded`), or only a handful but for `self` (`self`).
  */
-function cacheKeys(fn: SyntaxNode, model: SemanticModel): 'unbounded' | 'bounded' | 'self' {
+function cacheKeys(fn: SyntaxNode, model: SemanticModel): { keys: 'unbounded' | 'bounded' | 'self'; annotations?: string[] } {
   const params = (field(fn, 'parameters')?.children ?? []).filter((p) => parameterName(p));
   const inClass = fn.parent?.type === 'block' && fn.parent.parent?.type === 'class_definition'
     || fn.parent?.type === 'decorated_definition' && fn.parent.parent?.type === 'block' && fn.parent.parent.parent?.type === 'class_definition';
@@ -1668,9 +1669,20 @@ function cacheKeys(fn: SyntaxNode, model: SemanticModel): 'unbounded' | 'bounded
     const text = type ? model.source.slice(type).trim() : '';
     return !BOUNDED_ANNOTATION.test(text);
   });
-  if (open.length === 0) return 'bounded';
-  const onlySelf = inClass && !isStatic && !isClassMethod && open.length === 1 && open[0] === params[0];
-  return onlySelf ? 'self' : 'unbounded';
+  if (open.length === 0) return { keys: 'bounded' };
+  const instanceMethod = inClass && !isStatic && !isClassMethod;
+  if (instanceMethod && open.length === 1 && open[0] === params[0]) return { keys: 'self' };
+  // `def endpoint(region: Region)`: bounded if every annotation names an enum (known in the link step).
+  const annotations: string[] = [];
+  for (const p of instanceMethod ? [] : open) {
+    const type = p.type === 'typed_parameter' || p.type === 'typed_default_parameter' ? field(p, 'type') : undefined;
+    const annotation = type?.children.find((c) => c.isNamed) ?? type;
+    const resolved = annotation && (annotation.type === 'identifier' || annotation.type === 'attribute')
+      ? model.resolveExpression(annotation) : null;
+    if (!resolved || resolved.startsWith('builtins.') || resolved.startsWith('typing.')) return { keys: 'unbounded' };
+    annotations.push(resolved);
+  }
+  return annotations.length > 0 ? { keys: 'unbounded', annotations } : { keys: 'unbounded' };
 }
 
 /** Whether a literal bound is unbounded (None, inf, sys.maxsize, huge), bounded (a number), or not a literal (null). */
