@@ -633,8 +633,13 @@ export function isEnumClass(project: CacheProject, classGlobalId: string): boole
   return false;
 }
 
-/** Callers whose arguments say nothing about real use: module-level and demo or test code. */
-const DEMO_CALLER = /^(main|demo|example|examples|run|cli)$|^_*test/i;
+/**
+ * Callers whose arguments say nothing about real use: module-level code, tests, and top-level demo
+ * functions (`def demo():` at the bottom of a module). A method named `run` or `main` is not one:
+ * `Thread.run` and `App.main` are where a program does its work.
+ */
+const DEMO_FUNCTION = /^(main|demo|example|examples|run|cli)$/i;
+const TEST_CALLER = /^_*test/i;
 
 /**
  * Whether a store by key can only ever add a few keys: the key comes from a fixed set (see
@@ -663,9 +668,10 @@ export function boundedKeyOracle(project: CacheProject): (file: FileFacts, use: 
     if (!spec || spec.kind === 'var-positional' || spec.kind === 'var-keyword') return false;
     const bound = fn.kind === 'method' || fn.kind === 'classmethod' || fn.kind === 'property' ? 1 : 0;
     let evidence = 0;
-    for (const { call } of project.callsTo.get(globalId) ?? []) {
+    for (const { call, file } of project.callsTo.get(globalId) ?? []) {
       const caller = call.enclosingFunctionId;
-      if (caller === null || DEMO_CALLER.test(lastPart(caller))) continue;
+      if (caller === null || TEST_CALLER.test(lastPart(caller)) || TEST_MODULE.test(file.module.path)) continue;
+      if (!caller.includes('.') && DEMO_FUNCTION.test(caller)) continue;
       const positional = call.args.filter((a) => a.keyword === null);
       const splatAt = positional.findIndex((a) => a.kind === 'splat');
       const arg = call.args.find((a) => a.keyword === param)
