@@ -622,9 +622,8 @@ class CacheCollector {
         return;
       }
       use.keyParam = key.text;
-      const resolved = annotation && (annotation.type === 'identifier' || annotation.type === 'attribute')
-        ? this.model.resolveExpression(annotation) : null;
-      if (resolved && !resolved.startsWith('builtins.') && !resolved.startsWith('typing.')) use.keyAnnotation = resolved;
+      const resolved = annotation ? annotationClass(annotation, this.model) : null;
+      if (resolved) use.keyAnnotation = resolved;
       return;
     }
     if (binding.kind !== 'assignment' || binding.node.type !== 'for_statement') return;
@@ -1677,12 +1676,32 @@ function cacheKeys(fn: SyntaxNode, model: SemanticModel): { keys: 'unbounded' | 
   for (const p of instanceMethod ? [] : open) {
     const type = p.type === 'typed_parameter' || p.type === 'typed_default_parameter' ? field(p, 'type') : undefined;
     const annotation = type?.children.find((c) => c.isNamed) ?? type;
-    const resolved = annotation && (annotation.type === 'identifier' || annotation.type === 'attribute')
-      ? model.resolveExpression(annotation) : null;
-    if (!resolved || resolved.startsWith('builtins.') || resolved.startsWith('typing.')) return { keys: 'unbounded' };
+    const resolved = annotation ? annotationClass(annotation, model) : null;
+    if (!resolved) return { keys: 'unbounded' };
     annotations.push(resolved);
   }
   return annotations.length > 0 ? { keys: 'unbounded', annotations } : { keys: 'unbounded' };
+}
+
+/** Optional wrappers of a single class: `Optional[Kind]`, `Kind | None`, `Union[Kind, None]`. */
+const OPTIONAL_OF = /^(?:(?:typing\.|t\.)?Optional\[\s*(.+?)\s*\]|(.+?)\s*\|\s*None|None\s*\|\s*(.+?)|(?:typing\.|t\.)?Union\[\s*(.+?)\s*,\s*None\s*\])$/;
+
+/**
+ * The project or library class a parameter annotation names (`Kind`, `"Kind"`, `models.Kind`,
+ * `Optional["Kind"]`, `Kind | None`), resolved; null for builtins, typing forms and anything else.
+ */
+function annotationClass(annotation: SyntaxNode, model: SemanticModel): string | null {
+  let text = model.source.slice(annotation).trim();
+  for (let i = 0; i < 3; i++) {
+    const quoted = /^(['"])(.*)\1$/.exec(text);
+    const optional = OPTIONAL_OF.exec(text);
+    if (quoted) text = quoted[2]!.trim();
+    else if (optional) text = (optional[1] ?? optional[2] ?? optional[3] ?? optional[4])!.trim();
+    else break;
+  }
+  if (!/^[A-Za-z_][\w.]*$/.test(text)) return null;
+  const resolved = model.resolveDotted(text, annotation);
+  return resolved && !resolved.startsWith('builtins.') && !resolved.startsWith('typing.') ? resolved : null;
 }
 
 /** Whether a literal bound is unbounded (None, inf, sys.maxsize, huge), bounded (a number), or not a literal (null). */

@@ -1,6 +1,9 @@
 """Regional API endpoints and per-region settings."""
+from __future__ import annotations
+
 import enum
 from functools import lru_cache
+from typing import Optional
 
 
 class Region(enum.Enum):
@@ -23,6 +26,20 @@ def endpoint(region: Region) -> str:
 @lru_cache(maxsize=None)
 def quota(region: Region, tier: Tier) -> int:
     return 1000 if tier is Tier.PRO else 100
+
+
+@lru_cache(maxsize=None)
+def status_page(region: Optional["Region"] = None) -> str:
+    return f"https://status.example.com/{region.value if region else 'all'}"
+
+
+_limits = {}
+
+
+def limit_for(tier: "Tier | None") -> int:
+    if tier not in _limits:
+        _limits[tier] = 50 if tier is None else quota(Region.EU, tier)
+    return _limits[tier]
 
 
 @lru_cache(maxsize=1024)  # expect: PSL201
