@@ -563,12 +563,15 @@ export function runtimeGrowth(linked: LinkedContainer, runtime: RuntimeOracle): 
     && (use.method !== '[]+=' || autoKeys) && runtime(file, use.functionId));
 }
 
-/** A dict used to memoize: filled by key where it is also looked up, or named as a cache. */
+/**
+ * A dict used to memoize: filled by key where it is also looked up, or named as a cache and filled
+ * by key (also through a `cache_set(key, value)` helper, which stores its parameter as is).
+ */
 export function isMemoContainer(linked: LinkedContainer, growth: readonly LinkedUse[]): boolean {
   if (linked.container.type !== 'dict') return false;
   if (growth.some(({ use }) => use.memo)) return true;
   return /cache|memo/i.test(linked.container.name)
-    && growth.some(({ use }) => (use.method === '[]=' || use.method === 'setdefault') && !use.storesPlainValue);
+    && growth.some(({ use }) => use.method === '[]=' || use.method === 'setdefault');
 }
 
 /** A hand-rolled TTL cache: values stored with a timestamp and read back behind an expiry check. */
