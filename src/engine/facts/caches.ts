@@ -87,6 +87,8 @@ const INTERESTING_MODULES = /^(functools|cachetools|async_lru|methodtools|time|d
 const LOOP_FACTORIES = new Set(['asyncio.get_event_loop', 'asyncio.get_running_loop']);
 /** Names that say an expiry is being computed or compared. */
 const EXPIRY_NAME = /ttl|expir|stale|max_?age|lifetime|deadline|fresh|timeout/i;
+/** An entry's own age test, as a property or method: `entry.expired`, `item.is_fresh(ttl)`. */
+const EXPIRY_PREDICATE = /^_*(is_|has_)?(expired|stale|fresh|still_fresh|still_valid|outdated)$/i;
 const EXPIRY_CALL = /expir|stale|fresh/i;
 
 const ORDER_OPERATORS = new Set(['<', '>', '<=', '>=']);
@@ -1150,6 +1152,11 @@ class CacheCollector {
         }
       }
     }
+    // `if entry is None or entry.expired:` — the entry class checks its own timestamp.
+    if (node.field === 'attribute' && node.parent?.type === 'attribute' && EXPIRY_PREDICATE.test(node.text) && inCondition(node)) {
+      const fnId = this.model.enclosingFunctionId(node);
+      if (fnId !== null) this.expiryFunctions.add(fnId);
+    }
     this.visitIdentifierEscape(node);
   }
 
@@ -1681,6 +1688,17 @@ function cacheKeys(fn: SyntaxNode, model: SemanticModel): { keys: 'unbounded' | 
     annotations.push(resolved);
   }
   return annotations.length > 0 ? { keys: 'unbounded', annotations } : { keys: 'unbounded' };
+}
+
+/** Whether the expression is tested: an `if`/`while` condition, or under `not`/`and`/`or`/`x if c else y`. */
+function inCondition(node: SyntaxNode): boolean {
+  let child = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (p.type === 'not_operator' || p.type === 'boolean_operator' || p.type === 'conditional_expression') return true;
+    if (p.type === 'if_statement' || p.type === 'while_statement' || p.type === 'elif_clause') return child.field === 'condition';
+    if (STATEMENT_BOUNDARY.has(p.type)) return false;
+  }
+  return false;
 }
 
 /** Optional wrappers of a single class: `Optional[Kind]`, `Kind | None`, `Union[Kind, None]`. */
