@@ -31,7 +31,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for hand-rolled TTL caches: a dict that stores values with a timestamp (`self._cache[k] = (value, time.time())`, `time.monotonic()`, `datetime.now()`, `loop.time()`) and is read behind an expiry check (also one the entry makes itself: `entry.expired`, `item.is_fresh()`), when nothing anywhere in the project deletes from it (`pop`, `del`, `clear`, `popitem`, a reset, a sweep, or a size check). Also checks `cachetools.TTLCache` and `cachetools.func.ttl_cache` with an unbounded `maxsize`.',
+      'Checks for hand-rolled TTL caches: a dict that stores values with a timestamp (`self._cache[k] = (value, time.time())`, `time.monotonic()`, `datetime.now()`, `loop.time()`, or an entry class stamped by `field(default_factory=time.time)`) and is read behind an expiry check (also one the entry makes itself: `entry.expired`, `item.is_fresh()`), when nothing anywhere in the project deletes from it (`pop`, `del`, `clear`, `popitem`, a reset, a sweep, or a size check). Also checks `cachetools.TTLCache` and `cachetools.func.ttl_cache` with an unbounded `maxsize`.',
     whyBad:
       'Checking an entry\'s age on read only hides stale values; it does not remove them. Every key ever requested stays in the dict with its value, so memory grows with the number of distinct keys, not with the number of live ones. A cache that is refreshed by overwriting keeps the old keys too.',
     example: [

@@ -161,6 +161,8 @@ class CacheCollector {
   private readonly timeLocalNames = new Set<string>();
   /** `d[k] = …` assignments and `d.setdefault(…)` calls → their grow use, to mark timestamped stores. */
   private readonly storeUses = new Map<SyntaxNode, PendingUse>();
+  /** Classes of this module with a field stamped on construction: `created: float = field(default_factory=time.time)`. */
+  private readonly clockClasses = new Set<string>();
   private readonly expiryFunctions = new Set<string>();
   private readonly moduleAssignCounts = new Map<string, number>();
   private readonly globalNames = new Set<string>();
@@ -203,6 +205,7 @@ class CacheCollector {
     for (const { index, definition, enclosing } of this.nestedSites) {
       if (this.livesForOneCall(definition, enclosing)) this.sites[index] = { ...this.sites[index]!, diesWithCall: true };
     }
+    this.markClockClassStores();
     return {
       sites: this.sites,
       constants: this.constants(),
@@ -252,6 +255,7 @@ class CacheCollector {
     if (EXPIRY_CALL.test(last)) this.markExpiry(node);
     if (head === 'self' || head === 'cls' || (dotted === last && !PYTHON_BUILTINS.has(last))) this.localCalls.push({ node, callee, dotted });
     if (CLOCK_NAMES.has(last) && (/(^|\.)_?loop\.time$/.test(dotted) || CLOCK_HELPER.test(dotted))) this.onTimeSource(node);
+    if (last === 'field' || last === 'Field') this.visitFieldDefault(node);
     // Resolving names costs a scope walk: only for names that may be a cache API, a clock, `len` or heapq.
     if (!INTERESTING_CALLS.has(last) && !this.interestingImports.has(head)) return;
     const resolved = this.model.resolveDotted(dotted, callee);
@@ -307,6 +311,38 @@ class CacheCollector {
           changed = true;
         }
       }
+    }
+  }
+
+  /**
+   * `created: float = field(default_factory=time.time)` in a class body: every instance is stamped
+   * when built, so storing `Entry(value)` stores a timestamp.
+   */
+  private visitFieldDefault(call: SyntaxNode): void {
+    const args = field(call, 'arguments');
+    const factory = args?.children.find((c) => c.type === 'keyword_argument' && field(c, 'name')?.text === 'default_factory');
+    let value = factory ? field(factory, 'value') : undefined;
+    if (value?.type === 'lambda') value = field(value, 'body');
+    if (value?.type === 'call') value = field(value, 'function');
+    if (!value || (value.type !== 'identifier' && value.type !== 'attribute')) return;
+    const resolved = this.model.resolveExpression(value);
+    if (!resolved || !TIME_CALLS.has(resolved)) return;
+    let p = call.parent;
+    while (p && p.type !== 'class_definition' && p.type !== 'function_definition' && p.type !== 'lambda') p = p.parent;
+    const name = p?.type === 'class_definition' ? field(p, 'name')?.text : undefined;
+    if (name) this.clockClasses.add(name);
+  }
+
+  /** `self._cache[k] = Entry(value)` where `Entry` stamps itself on construction. */
+  private markClockClassStores(): void {
+    if (this.clockClasses.size === 0) return;
+    for (const [holder, use] of this.storeUses) {
+      if (holder.type !== 'assignment') continue;
+      let right = field(holder, 'right');
+      // `item = self._items[key] = Stamp(...)`: the chained value.
+      while (right?.type === 'assignment') right = field(right, 'right');
+      const callee = right?.type === 'call' ? field(right, 'function') : undefined;
+      if (callee?.type === 'identifier' && this.clockClasses.has(callee.text)) use.storesTimestamp = true;
     }
   }
 
