@@ -289,10 +289,25 @@ class CacheCollector {
     return resolved?.startsWith(prefix) ? resolved.slice(prefix.length) : null;
   }
 
-  /** A function that calls a helper with an expiry check checks expiry too. */
-  private propagateExpiry(): void {
-    // Only worth resolving when something here stores timestamps.
-    if (this.expiryFunctions.size === 0 || !this.pending.some((u) => u.storesTimestamp)) return;
+  private callGraph: Map<string, Set<string>> | undefined;
+
+  /**
+   * A memo split into helpers: `hit = _cached(k)` … `_remember(k, value)`. One function calls both
+   * the store helper (`writer`, storing its parameter) and a lookup helper that reads the
+   * container by key. (A function that reads the container itself and calls a store helper may
+   * be reading other entries: an id table filled by `wrap(obj)` is no memo.)
+   */
+  private storedByMemoHelper(writer: string, key: string, reads: ReadonlySet<string>): boolean {
+    for (const [caller, callees] of this.localCallGraph()) {
+      if (caller === writer || !callees.has(writer)) continue;
+      for (const c of callees) if (c !== writer && c !== caller && reads.has(`${c}\u0000${key}`)) return true;
+    }
+    return false;
+  }
+
+  /** Function id → the functions of this module it calls (plain names, `self.`/`cls.` methods). */
+  private localCallGraph(): Map<string, Set<string>> {
+    if (this.callGraph) return this.callGraph;
     const calls = new Map<string, Set<string>>();
     for (const { node, callee, dotted } of this.localCalls) {
       const fnId = this.model.enclosingFunctionId(node);
@@ -302,6 +317,14 @@ class CacheCollector {
       if (!set) calls.set(fnId, (set = new Set()));
       set.add(target);
     }
+    return (this.callGraph = calls);
+  }
+
+  /** A function that calls a helper with an expiry check checks expiry too. */
+  private propagateExpiry(): void {
+    // Only worth resolving when something here stores timestamps.
+    if (this.expiryFunctions.size === 0 || !this.pending.some((u) => u.storesTimestamp)) return;
+    const calls = this.localCallGraph();
     for (let changed = true, rounds = 0; changed && rounds < 8; rounds++) {
       changed = false;
       for (const [fnId, callees] of calls) {
@@ -1441,8 +1464,9 @@ class CacheCollector {
         out.push({ ref: u.info.ref, op: 'checkedRead', method: u.method, span: this.span(u.node), functionId: u.functionId });
         continue;
       }
-      const memo = u.op === 'grow' && (u.method === '[]=' || u.method === 'setdefault') && u.functionId !== null && !u.plainValue
-        && readsByFunction.has(`${u.functionId}\u0000${readKey(u.info)}`);
+      const memo = u.op === 'grow' && (u.method === '[]=' || u.method === 'setdefault') && u.functionId !== null && (!u.plainValue
+        ? readsByFunction.has(`${u.functionId}\u0000${readKey(u.info)}`)
+        : u.method === '[]=' && this.storedByMemoHelper(u.functionId, readKey(u.info), readsByFunction));
       out.push({
         ref: u.info.ref,
         op: u.op,
