@@ -1,12 +1,14 @@
 // The semantic model: scopes, bindings, aliases and relative imports resolve to qualified names.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { annotatedClass } from '../../src/engine/facts/annotations.js';
 import { collectFileFacts } from '../../src/engine/facts/collect.js';
+import { SemanticModel } from '../../src/engine/facts/scope.js';
 import type { FileFacts, ModuleInfo } from '../../src/engine/facts/types.js';
 import { linkProject } from '../../src/engine/link/link.js';
 import { loadParser, parseText } from '../../src/engine/source/parser.js';
 import { SourceText } from '../../src/engine/source/source-text.js';
-import { copyTree } from '../../src/engine/source/syntax.js';
+import { copyTree, field, walk } from '../../src/engine/source/syntax.js';
 
 async function facts(text: string, module: Partial<ModuleInfo> = {}): Promise<FileFacts> {
   const parser = await loadParser();
@@ -80,5 +82,30 @@ describe('linkProject', () => {
     const targets = app.calls.map((c) => graph.resolveCall(app, c)?.globalId);
     assert.deepEqual(targets, ['pkg.base.Base.clean', 'pkg.load.load_rows']);
     assert.equal(graph.callsTo.get('pkg.load.load_rows')?.length, 1);
+  });
+});
+
+describe('annotated classes', () => {
+  it('reads the class out of the annotation forms code uses, and nothing out of the others', async () => {
+    const text = [
+      'from typing import Annotated, Optional, Union', 'from fastapi import Depends', 'from . import models',
+      'class Store: pass', 'StoreDep = Annotated[Store, Depends(object)]',
+      'def f(a: Store, b: models.Store, c: "Store", d: Optional["Store"], e: "Store | None", g: Store | None,',
+      '      h: None | Store, i: Union[Store, None], j: Annotated[Store, Depends(object)], k: StoreDep,',
+      '      l: list, m: Store | int, n: "list[Store]", o: Union[Store, int]): pass',
+    ].join('\n');
+    const parser = await loadParser();
+    const tree = parseText(parser, text);
+    const { root } = copyTree(tree, text);
+    tree.delete();
+    const model = new SemanticModel(root, new SourceText(text), { path: 'pkg/m.py', name: 'pkg.m', isPackageInit: false });
+    const classes: Record<string, string | null> = {};
+    walk(root, (n) => {
+      if (n.type === 'typed_parameter') classes[n.children[0]!.text] = annotatedClass(model, field(n, 'type'));
+    });
+    assert.deepEqual(classes, {
+      a: 'pkg.m.Store', b: 'pkg.models.Store', c: 'pkg.m.Store', d: 'pkg.m.Store', e: 'pkg.m.Store', g: 'pkg.m.Store',
+      h: 'pkg.m.Store', i: 'pkg.m.Store', j: 'pkg.m.Store', k: 'pkg.m.Store', l: null, m: null, n: null, o: null,
+    });
   });
 });

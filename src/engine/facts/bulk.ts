@@ -3,6 +3,7 @@
 // where it flows. One usage-index walk per file; everything else reads that index.
 import { field, stripParentheses, type SyntaxNode } from '../source/syntax.js';
 import { convertToGenerator, isPlainLocal, mutatedOuterName, rootName, writtenObject, type AccumulatorOp, type ProducerShape } from '../fix/generator.js';
+import { annotatedClass } from './annotations.js';
 import { dottedName, parameterName, type SemanticModel } from './scope.js';
 import type {
   BulkCallFact, BulkFacts, BulkFlowFact, BulkFunctionFact, BulkParamFact, CallKey, CollectionKind, ProducerFact, UseFact,
@@ -206,52 +207,6 @@ class BulkCollector {
     return name && !name.startsWith('builtins.') ? name : null;
   }
 
-  /**
-   * The class an annotation names: `Store`, `"Store"`, `Annotated[Store, Depends(...)]` (FastAPI
-   * dependencies), `Optional[Store]`, `Store | None`, or a module-level alias of one of these
-   * (`StoreDep = Annotated[Store, Depends(get_store)]`).
-   */
-  private annotationClass(annotation: SyntaxNode | undefined, depth: number): string | null {
-    if (!annotation || depth > 3) return null;
-    switch (annotation.type) {
-      case 'identifier': {
-        const found = this.model.lookup(annotation.text, annotation);
-        const bound = found?.scope.kind === 'module' && found.binding.kind === 'assignment' ? found.binding.node : undefined;
-        const value = bound?.type === 'assignment' && field(bound, 'left')?.type === 'identifier' ? field(bound, 'right') : undefined;
-        if (value?.type === 'subscript' || value?.type === 'binary_operator') return this.annotationClass(value, depth + 1);
-        return this.model.resolveExpression(annotation);
-      }
-      case 'attribute':
-        return this.model.resolveExpression(annotation);
-      case 'string': {
-        // A forward reference, `store: "Store"` (often imported under `if TYPE_CHECKING:`).
-        const text = annotation.children.filter((c) => c.type === 'string_content').map((c) => c.text).join('')
-          .replace(/\s*\|\s*None\s*$/, '').replace(/^\s*None\s*\|\s*/, '').trim();
-        return /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(text) ? this.model.resolveDotted(text, annotation) : null;
-      }
-      case 'subscript':
-      case 'generic_type': {
-        // An alias's value is an expression (`subscript`); in a parameter's annotation it is a type.
-        const generic = annotation.type === 'subscript' ? field(annotation, 'value') : annotation.children.find((c) => c.isNamed);
-        const name = generic && (generic.type === 'identifier' || generic.type === 'attribute') ? this.model.resolveExpression(generic) : null;
-        if (!name || !/^typing(_extensions)?\.(Annotated|Optional)$/.test(name)) return null;
-        const first = annotation.type === 'subscript'
-          ? annotation.children.find((c) => c.field === 'subscript')
-          : annotation.children.find((c) => c.type === 'type_parameter')?.children.find((c) => c.isNamed);
-        return this.annotationClass(first?.type === 'type' ? first.children.find((c) => c.isNamed) : first, depth + 1);
-      }
-      case 'binary_operator': {
-        const left = field(annotation, 'left');
-        const right = field(annotation, 'right');
-        if (right?.type === 'none') return this.annotationClass(left, depth + 1);
-        if (left?.type === 'none') return this.annotationClass(right, depth + 1);
-        return null;
-      }
-      default:
-        return null;
-    }
-  }
-
   /** The class a local or parameter holds: `x = Cls(...)` (bound once) or `x: Cls`. */
   private receiverClass(body: BodyIndex, name: string): string | null {
     const key = `${body.scope.id}\u0000${name}`;
@@ -260,7 +215,7 @@ class BulkCollector {
     const binding = body.scope.bindings.get(name);
     if (binding?.kind === 'parameter') {
       const type = field(binding.node, 'type');
-      result = this.annotationClass(type?.children.find((c) => c.isNamed), 0);
+      result = annotatedClass(this.model, type);
     } else if (binding?.kind === 'assignment') {
       const stores = body.stores.get(name) ?? [];
       const statement = stores.length === 1 ? statementOf(stores[0]!) : undefined;

@@ -1,6 +1,7 @@
 // Tier 1 facts for the cache-growth rules: library caches and their bounds, long-lived containers,
 // and every grow/shrink/reset/size-check/escape of a container, in one walk per file.
 import { field, walk, type SyntaxNode } from '../source/syntax.js';
+import { annotatedClass } from './annotations.js';
 import { dottedName, parameterName, type Binding, type Scope, type SemanticModel } from './scope.js';
 import type {
   CacheArgFact, CacheClearFact, CacheFacts, ImportInsertPoint, CacheSiteFact, ConstantFact, ContainerFact, ContainerOp,
@@ -683,7 +684,7 @@ class CacheCollector {
         return;
       }
       use.keyParam = key.text;
-      const resolved = annotation ? annotationClass(annotation, this.model) : null;
+      const resolved = annotation ? annotatedClass(this.model, annotation) : null;
       if (resolved) use.keyAnnotation = resolved;
       return;
     }
@@ -1743,7 +1744,7 @@ function cacheKeys(fn: SyntaxNode, model: SemanticModel): { keys: 'unbounded' | 
   for (const p of instanceMethod ? [] : open) {
     const type = p.type === 'typed_parameter' || p.type === 'typed_default_parameter' ? field(p, 'type') : undefined;
     const annotation = type?.children.find((c) => c.isNamed) ?? type;
-    const resolved = annotation ? annotationClass(annotation, model) : null;
+    const resolved = annotation ? annotatedClass(model, annotation) : null;
     if (!resolved) return { keys: 'unbounded' };
     annotations.push(resolved);
   }
@@ -1759,27 +1760,6 @@ function inCondition(node: SyntaxNode): boolean {
     if (STATEMENT_BOUNDARY.has(p.type)) return false;
   }
   return false;
-}
-
-/** Optional wrappers of a single class: `Optional[Kind]`, `Kind | None`, `Union[Kind, None]`. */
-const OPTIONAL_OF = /^(?:(?:typing\.|t\.)?Optional\[\s*(.+?)\s*\]|(.+?)\s*\|\s*None|None\s*\|\s*(.+?)|(?:typing\.|t\.)?Union\[\s*(.+?)\s*,\s*None\s*\])$/;
-
-/**
- * The project or library class a parameter annotation names (`Kind`, `"Kind"`, `models.Kind`,
- * `Optional["Kind"]`, `Kind | None`), resolved; null for builtins, typing forms and anything else.
- */
-function annotationClass(annotation: SyntaxNode, model: SemanticModel): string | null {
-  let text = model.source.slice(annotation).trim();
-  for (let i = 0; i < 3; i++) {
-    const quoted = /^(['"])(.*)\1$/.exec(text);
-    const optional = OPTIONAL_OF.exec(text);
-    if (quoted) text = quoted[2]!.trim();
-    else if (optional) text = (optional[1] ?? optional[2] ?? optional[3] ?? optional[4])!.trim();
-    else break;
-  }
-  if (!/^[A-Za-z_][\w.]*$/.test(text)) return null;
-  const resolved = model.resolveDotted(text, annotation);
-  return resolved && !resolved.startsWith('builtins.') && !resolved.startsWith('typing.') ? resolved : null;
 }
 
 /** Whether a literal bound is unbounded (None, inf, sys.maxsize, huge), bounded (a number), or not a literal (null). */

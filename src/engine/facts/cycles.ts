@@ -3,6 +3,7 @@
 // attributes → the objects they refer to), plus what each class stores on `self`.
 import { field, walk, type SyntaxNode } from '../source/syntax.js';
 import type { Span } from '../types.js';
+import { annotatedClass } from './annotations.js';
 import { dottedName, parameterName, type Scope, type SemanticModel } from './scope.js';
 import { componentsOf } from './strongly-connected.js';
 import {
@@ -218,7 +219,7 @@ class CycleCollector {
       attr.declaredAt = this.model.source.span(stmt.start, stmt.end);
       attr.declaredText = statementText(this.model.source.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 200)));
       if (type) {
-        const t = annotationType(this.model, type, 0);
+        const t = annotatedClass(this.model, type);
         if (t) attr.types.add(t);
       }
       if (dataclassLike && !isInitFalse(right) && !/\bKW_ONLY\b/.test(this.model.source.slice(type ?? left))) {
@@ -435,7 +436,7 @@ class FunctionAnalyzer {
         continue;
       }
       const typeNode = field(p, 'type');
-      const type = (typeNode ? annotationType(this.model, typeNode, 0) : null)
+      const type = (typeNode ? annotatedClass(this.model, typeNode) : null)
         ?? (holdsClassObject(this.model, fn, i, name.text) ? CLASS_OBJECT_TYPE : null);
       const id = this.object(`param:${name.text}`, () => ({
         kind: 'param', label: name.text, paramIndex: i, ...(type ? { type } : {}),
@@ -748,7 +749,7 @@ class FunctionAnalyzer {
       if (!callee || this.model.resolveExpression(callee) !== 'builtins.isinstance') return false;
       const [subject, classes] = (field(node, 'arguments')?.children ?? []).filter((c) => c.isNamed && c.type !== 'comment');
       if (subject?.type !== 'identifier' || !classes) return false;
-      const type = annotationType(this.model, classes, 0);
+      const type = annotatedClass(this.model, classes);
       const views: number[] = [];
       for (const id of this.env.names.get(subject.text) ?? []) {
         if (this.objects[id]!.kind === 'self') {
@@ -1753,47 +1754,6 @@ export function isWeakValue(model: SemanticModel, node: SyntaxNode, depth: numbe
     return node.children.some((c) => c.isNamed && isWeakValue(model, c, depth + 1));
   }
   return false;
-}
-
-/** The class an annotation names: `Node`, `"Node"`, `Optional[Node]`, `Node | None`. */
-export function annotationType(model: SemanticModel, node: SyntaxNode, depth: number): string | null {
-  if (depth > 6) return null;
-  switch (node.type) {
-    case 'type': {
-      const inner = node.children.find((c) => c.isNamed);
-      return inner ? annotationType(model, inner, depth + 1) : null;
-    }
-    case 'identifier':
-    case 'attribute': {
-      const q = model.resolveExpression(node);
-      return q && !q.startsWith('builtins.') && !q.startsWith('typing.') ? q : null;
-    }
-    case 'string': {
-      const text = stringContent(node);
-      const match = text ? /^\s*(?:Optional\[)?\s*([A-Za-z_][\w.]*)/.exec(text) : null;
-      if (!match || match[1] === 'None') return null;
-      const q = model.resolveDotted(match[1]!, node);
-      return q && !q.startsWith('builtins.') && !q.startsWith('typing.') ? q : null;
-    }
-    case 'generic_type': {
-      const head = node.children.find((c) => c.type === 'identifier' || c.type === 'attribute');
-      const q = head ? model.resolveExpression(head) : null;
-      if (q !== 'typing.Optional' && head?.text !== 'Optional') return null;
-      const param = node.children.find((c) => c.type === 'type_parameter');
-      const first = param?.children.find((c) => c.isNamed);
-      return first ? annotationType(model, first, depth + 1) : null;
-    }
-    case 'binary_operator': {
-      for (const c of node.children) {
-        if (!c.isNamed || c.type === 'none') continue;
-        const t = annotationType(model, c, depth + 1);
-        if (t) return t;
-      }
-      return null;
-    }
-    default:
-      return null;
-  }
 }
 
 /** The first line of a statement, without a trailing comment, shortened for messages. */
