@@ -1,6 +1,6 @@
 // The class a type annotation names: how the rule families learn a receiver's, a key's or an
 // attribute's class when the code states it.
-import { field, type SyntaxNode } from '../source/syntax.js';
+import { field, stringContent, type SyntaxNode } from '../source/syntax.js';
 import type { SemanticModel } from './scope.js';
 
 /** Forms whose first argument is the class: `Optional[C]`, `Annotated[C, Depends(...)]`. */
@@ -29,9 +29,8 @@ export function annotatedClass(model: SemanticModel, node: SyntaxNode | undefine
     case 'attribute':
       return classOnly(model.resolveExpression(node));
     case 'string': {
-      if (node.children.some((c) => c.type === 'interpolation')) return null;
-      const text = node.children.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
-      return classInText(model, node, text);
+      const text = stringContent(node);
+      return text === null ? null : classInText(model, node, text);
     }
     case 'subscript':
     case 'generic_type': {

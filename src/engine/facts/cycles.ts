@@ -1,7 +1,7 @@
 // Tier 1 facts for the reference-cycle rules: a per-function "who holds whom" graph, built by
 // walking each body once in source order with a small abstract environment (names and stored
 // attributes → the objects they refer to), plus what each class stores on `self`.
-import { field, walk, type SyntaxNode } from '../source/syntax.js';
+import { field, stringContent, walk, type SyntaxNode } from '../source/syntax.js';
 import type { Span } from '../types.js';
 import { annotatedClass } from './annotations.js';
 import { dottedName, parameterName, type Scope, type SemanticModel } from './scope.js';
@@ -1764,12 +1764,6 @@ export function statementText(source: string, truncated = false): string {
   return text.length <= 80 ? text : `${text.slice(0, 79)}…`;
 }
 
-export function stringContent(node: SyntaxNode): string | null {
-  if (node.type !== 'string') return null;
-  const parts = node.children.filter((c) => c.type === 'string_content');
-  if (node.children.some((c) => c.type === 'interpolation')) return null;
-  return parts.map((p) => p.text).join('');
-}
 
 /** The literal text an f-string or `"prefix" + x` starts with (empty when it starts otherwise). */
 function literalPrefix(node: SyntaxNode): string {

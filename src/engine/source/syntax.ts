@@ -321,6 +321,12 @@ export function nodeText(node: SyntaxNode, source: string): string {
   return node.children.length === 0 ? node.text : source.slice(node.start, node.end);
 }
 
+/** The text of a plain string literal (`"x"`, `'x'`), without quotes; null for f-strings with values and non-strings. */
+export function stringContent(node: SyntaxNode): string | null {
+  if (node.type !== 'string' || node.children.some((c) => c.type === 'interpolation')) return null;
+  return node.children.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
+}
+
 /** The expression inside any number of parentheses: `((x))` → `x`. */
 export function stripParentheses(node: SyntaxNode): SyntaxNode {
   let n = node;
