@@ -1,5 +1,6 @@
-// A pool of worker threads for the per-file tier: one file per worker at a time, a time budget per
-// file, and a fresh worker for each one that hangs or dies. Only plain data crosses threads.
+// A pool of worker threads for the per-file tier: each worker analyses one file at a time with the
+// next one already queued, a time budget per file, and a fresh worker for each one that hangs or
+// dies. Only plain data crosses threads.
 import { Worker } from 'node:worker_threads';
 import type { RuleSettings } from '../config/config.js';
 import type { ModuleInfo } from '../facts/types.js';
