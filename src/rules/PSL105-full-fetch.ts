@@ -231,6 +231,21 @@ function readsStream(regions: readonly SyntaxNode[], chain: string): boolean {
   });
 }
 
+/**
+ * Does code in `regions` use the cursor or file behind `names`: directly, or through another
+ * cursor made from the same connection (`write = conn.cursor()` … `write.execute(…)` in a loop
+ * over `read.fetchall()`)? Many drivers cannot run a second statement on a connection while a
+ * result set is still being read, and an UPDATE of the table being read changes what it yields.
+ */
+function usesStream(regions: readonly SyntaxNode[], names: readonly string[], model: SemanticModel): boolean {
+  if (names.some((n) => readsStream(regions, n))) return true;
+  return anyNode(regions, (n) => {
+    if (n.type !== 'identifier' || n.field !== 'object' || n.parent?.type !== 'attribute') return false;
+    if (n.parent.parent?.type !== 'call' || n.parent.field !== 'function' || names.includes(n.text)) return false;
+    return cursorSources(n, model).slice(1).some((source) => names.includes(source));
+  });
+}
+
 /** `f.close()`: closing after the loop reads nothing. */
 function isCloseCall(id: SyntaxNode): boolean {
   const attribute = id.parent;
@@ -363,14 +378,14 @@ export default defineRule({
       }
       // Anything touching the cursor or file between the fetch and the end of the loop.
       const between = nodesBetween(statement, consumer);
-      if (names.some((n) => readsStream(between, n))) return;
+      if (usesStream(between, names, model)) return;
       report(awaited ? { ...fetch, noFix: true } : fetch, null, consumer);
     }
 
     function reportDirect(fetch: Fetch, consumer: Consumer, names: readonly string[]): void {
       const body = consumerBody(consumer);
       // The loop uses the very cursor or file (or its connection): the rows had to be fetched first.
-      if (names.some((n) => readsStream(body, n))) return;
+      if (usesStream(body, names, model)) return;
       let fix: FixInput | null = null;
       // A generator expression that is returned or stored iterates later, maybe after the
       // file or cursor is closed: no fix then.
