@@ -140,6 +140,15 @@ function rebuildKind(right: SyntaxNode, chain: string, model: SemanticModel): st
   const named = args?.type === 'argument_list' ? args.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
   const only = named[0];
   if (named.length !== 1 || only?.type !== 'call') return null;
+  // `rows = list({r.id: r for r in rows}.values())`: dedupe by key — the dict and the new list
+  // are built while the old list is still bound.
+  const view = field(only, 'function');
+  const viewArgs = field(only, 'arguments');
+  if (view?.type === 'attribute' && VIEW_METHODS.has(field(view, 'attribute')?.text ?? '')
+    && !viewArgs?.children.some((c) => c.isNamed && c.type !== 'comment')) {
+    const source = field(view, 'object');
+    return source && source.type in COMPREHENSION_KIND && rebuildKind(source, chain, model) ? built : null;
+  }
   // `list(map(f, rows))`, `dict(filter(p, d.items()))` — but not a plain copy `list(rows)`.
   const innerCallee = field(only, 'function');
   const innerName = innerCallee?.type === 'identifier' ? model.resolveExpression(innerCallee) : null;
@@ -523,7 +532,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for a collection rebuilt from itself and bound back to the same name: `rows = [fix(r) for r in rows]`, `data = {k: f(v) for k, v in data.items()}`, `rows = list(map(fix, rows))`, `self.rows = [...]` over `self.rows`, and `rows = sorted(rows, key=...)` where `rows.sort(key=...)` would do (not on a parameter: sorting a copy is how a function leaves its caller\'s list alone). It reports only when the file shows the collection is likely large: a parameter named for a data set (`rows`, `records`, `data`, `events`, `orders`, `raw_lines`, … — not `args`, `names`, `paths`, `headers`, and never `*args`/`**kwargs`, a scalar-typed one or one with a literal default) or annotated as a `DataFrame`, an array or an `Iterator`; a name bound by a loading call (`json.load`, `csv.reader`, `pandas.read_csv`, `cursor.fetchall()`, `f.readlines()`, `f.read().splitlines()`, `response.json()`, SQLAlchemy `.scalars()`, or the application\'s own `load_*`/`fetch_*`/`read_*`/`*_records`-style functions, also through `[...]`, `.get(...)` and `.to_dict(...)` on their result); an empty container filled in a loop over a file, a reader, a cursor or such a data set; a collection built by a comprehension over one of those (`with open(p) as fh: rows = [parse(l) for l in fh]`); and, for `self.x`, any of these assigned to `self.x` elsewhere in the class. A name built from a literal, a string split, `os.environ`, the standard library\'s small helpers, or only bound in another branch is not reported.',
+      'Checks for a collection rebuilt from itself and bound back to the same name: `rows = [fix(r) for r in rows]`, `data = {k: f(v) for k, v in data.items()}`, `rows = list(map(fix, rows))`, `rows = list({r.id: r for r in rows}.values())`, `self.rows = [...]` over `self.rows`, and `rows = sorted(rows, key=...)` where `rows.sort(key=...)` would do (not on a parameter: sorting a copy is how a function leaves its caller\'s list alone). It reports only when the file shows the collection is likely large: a parameter named for a data set (`rows`, `records`, `data`, `events`, `orders`, `raw_lines`, … — not `args`, `names`, `paths`, `headers`, and never `*args`/`**kwargs`, a scalar-typed one or one with a literal default) or annotated as a `DataFrame`, an array or an `Iterator`; a name bound by a loading call (`json.load`, `csv.reader`, `pandas.read_csv`, `cursor.fetchall()`, `f.readlines()`, `f.read().splitlines()`, `response.json()`, SQLAlchemy `.scalars()`, or the application\'s own `load_*`/`fetch_*`/`read_*`/`*_records`-style functions, also through `[...]`, `.get(...)` and `.to_dict(...)` on their result); an empty container filled in a loop over a file, a reader, a cursor or such a data set; a collection built by a comprehension over one of those (`with open(p) as fh: rows = [parse(l) for l in fh]`); and, for `self.x`, any of these assigned to `self.x` elsewhere in the class. A name built from a literal, a string split, `os.environ`, the standard library\'s small helpers, or only bound in another branch is not reported.',
     whyBad:
       'Building the new collection while the name still holds the old one keeps both alive at the peak: twice the memory for the data. When many such steps run one after another, each new copy is allocated among the freed holes of the previous one, the heap fragments, and the process holds far more memory than the data needs.',
     example: [
