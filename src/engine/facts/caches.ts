@@ -146,6 +146,8 @@ class CacheCollector {
   private readonly cacheClears: CacheClearFact[] = [];
   private readonly returnsFirstParam = new Set<string>();
   private readonly returnsValue = new Set<string>();
+  /** Functions with a `while True:` loop: they run until the process stops. */
+  private readonly loopsForever = new Set<string>();
   /** Functions with a `return <value>` of something other than their first parameter. */
   private readonly returnsOther = new Set<string>();
   private readonly deletedNames = new Set<string>();
@@ -195,6 +197,7 @@ class CacheCollector {
         case 'subscript': this.visitSubscriptRead(node); break;
         case 'comparison_operator': this.visitComparison(node); break;
         case 'return_statement': this.visitReturn(node); break;
+        case 'while_statement': this.visitWhile(node); break;
         case 'default_parameter': case 'typed_default_parameter': this.visitDefaultParameter(node); break;
         case 'type_alias_statement': this.visitMisparsedTypeAssignment(node); break;
         case 'global_statement':
@@ -216,6 +219,7 @@ class CacheCollector {
       // `return n` on one path of `fib(n)` is not a decorator handing back what it registered.
       returnsFirstParam: [...this.returnsFirstParam].filter((id) => !this.returnsOther.has(id)).sort(),
       returnsValue: [...this.returnsValue].sort(),
+      loopsForever: [...this.loopsForever].sort(),
       deletedNames: [...this.deletedNames].sort(),
       mainBlocks: mainBlocks(model.root),
       instances: this.instances,
@@ -948,6 +952,14 @@ class CacheCollector {
       }
     }
     // Expiry comparisons are found from their operands: see onTimeSource() and visitIdentifier().
+  }
+
+  /** `while True:` / `while 1:` (a serve or poll loop): its function does not run just once. */
+  private visitWhile(node: SyntaxNode): void {
+    const condition = field(node, 'condition');
+    if (!condition || !(condition.type === 'true' || (condition.type === 'integer' && condition.text === '1'))) return;
+    const fnId = this.model.enclosingFunctionId(node);
+    if (fnId !== null) this.loopsForever.add(fnId);
   }
 
   private visitReturn(node: SyntaxNode): void {

@@ -521,10 +521,13 @@ const CLI_COMMAND_DECORATOR = /\.(command|group)$/;
 /**
  * `@click.command()`, `@cli.command()` on a click group, `@app.command()` on a typer app: the
  * function is a command of a command-line program. A project decorator merely named `command`
- * counts only in a module that imports a command-line library.
+ * counts only in a module that imports a command-line library. A command with a `while True:`
+ * loop is not one: it runs until the process stops.
  */
 function isCliCommand(fn: FunctionFact, file: FileFacts): boolean {
   if (fn.parentFunctionId !== null) return false;
+  // A `serve`/`watch` command looping forever is a long-running process, not a one-shot run.
+  if (file.caches.loopsForever?.includes(fn.id)) return false;
   return fn.decorators.some((d) => {
     const name = d.qualifiedName;
     if (!name || !CLI_COMMAND_DECORATOR.test(name)) return false;
