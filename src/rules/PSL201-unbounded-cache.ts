@@ -48,7 +48,7 @@ export default defineRule({
     whatItDoes:
       'Checks for caches without a size bound: `functools.lru_cache(maxsize=None)` (also via a module constant), `functools.cache`, `async_lru.alru_cache(maxsize=None)`, `cachetools.cached(cache={})`, cachetools caches whose `maxsize` is `None`, infinite, `sys.maxsize` or a huge literal, and module-level, class-level, closure or default-argument (`def f(x, _memo={})`) dicts used as memos (filled where they are looked up, or by a store helper called next to a lookup helper: `_cached(k)` … `_remember(k, v)`) that nothing in the project ever shrinks (`pop`, `del`, `clear`, reset, size check, `cache_clear()`).',
     whyBad:
-      'An unbounded cache keeps one entry per distinct key forever. With keys from user input, ids or timestamps it grows for as long as the process runs, and the entries are scattered over many memory arenas that can never be returned to the operating system, even after the cache is cleared. A zero-argument `@cache` (a lazy singleton), a method cache on an enum keyed only by the member (no other arguments), a cache on a function whose parameters are all `bool`, `Literal[...]` or enums, and a memo whose keys come from a fixed set (an enum parameter, a loop over constants, or constants from every caller) are not reported.',
+      'An unbounded cache keeps one entry per distinct key forever. With keys from user input, ids or timestamps it grows for as long as the process runs, and the entries are scattered over many memory arenas that can never be returned to the operating system, even after the cache is cleared. A zero-argument `@cache` (a lazy singleton), a method cache on an enum keyed only by the member (no other arguments), a cache on a function whose parameters are all `bool`, `Literal[...]` or enums, and a memo whose keys come from a fixed set (an enum parameter, a loop over constants or over a module container filled only at import time, or constants from every caller) are not reported.',
     example: [
       'import functools',
       '',
@@ -100,7 +100,7 @@ export default defineRule({
     }
 
     const runtime = runtimeOracle(project);
-    const boundedKey = boundedKeyOracle(project);
+    const boundedKey = boundedKeyOracle(project, runtime);
     for (const linked of containers.values()) {
       const { container, file } = linked;
       if (container.scope === 'instance' ? !isDecoratorInstanceContainer(project, linked) : isFieldDefault(project, linked)) continue;

@@ -26,7 +26,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for module-level and class-level lists, dicts, sets and deques that functions, methods or `__init__` add to (`append`, `add`, `d[k] = v`, `setdefault`, `+=`…) when there is no removal (`remove`, `pop`, `del`, `clear`, `discard`, a reset, or a size check) anywhere in the project. Growth at import time (module code, decorators applied at import, `__init_subclass__`, functions only called from there) does not count, nor does growth in a click or typer command (it runs once per invocation of the program; a command with a `while True:` serve loop does count), nor do `WeakSet`/`WeakValueDictionary`, `deque(maxlen=…)`, containers handed to other code (a project function that only loops over or reads one does not count), or new keys that come from a fixed set (a loop over constants, an enum parameter, constants from every caller). A `register*`/`install*`/`add*` API that nothing in the project calls is taken for start-up registration when it stores by key (`CODECS[name] = codec`) or adds to a set, but not when it appends to a list (`_listeners.append(cb)`, `d.setdefault(event, []).append(fn)`): every call adds one more.',
+      'Checks for module-level and class-level lists, dicts, sets and deques that functions, methods or `__init__` add to (`append`, `add`, `d[k] = v`, `setdefault`, `+=`…) when there is no removal (`remove`, `pop`, `del`, `clear`, `discard`, a reset, or a size check) anywhere in the project. Growth at import time (module code, decorators applied at import, `__init_subclass__`, functions only called from there) does not count, nor does growth in a click or typer command (it runs once per invocation of the program; a command with a `while True:` serve loop does count), nor do `WeakSet`/`WeakValueDictionary`, `deque(maxlen=…)`, containers handed to other code (a project function that only loops over or reads one does not count), or new keys that come from a fixed set (a loop over constants or over a module container filled only at import time, an enum parameter, constants from every caller). A `register*`/`install*`/`add*` API that nothing in the project calls is taken for start-up registration when it stores by key (`CODECS[name] = codec`) or adds to a set, but not when it appends to a list (`_listeners.append(cb)`, `d.setdefault(event, []).append(fn)`): every call adds one more.',
     whyBad:
       'A container that lives as long as the module only ever gets bigger: every request, event or instance adds an entry that is never released, and every object it references stays alive with it. Instance registries (`_instances.append(self)`) make every instance immortal. The memory grows without bound and, being spread over many arenas, is never returned to the operating system.',
     example: [
@@ -54,7 +54,7 @@ export default defineRule({
   },
   check(project, ctx) {
     const runtime = runtimeOracle(project);
-    const boundedKey = boundedKeyOracle(project);
+    const boundedKey = boundedKeyOracle(project, runtime);
     for (const linked of linkContainers(project).values()) {
       if (!isCandidate(linked, project)) continue;
       const allGrowth = [...runtimeGrowth(linked, runtime), ...registrationAppends(linked, runtime)]

@@ -156,6 +156,11 @@ export interface ContainerUseFact {
    * constant, a `bool`/`Literal[...]` parameter), so the container cannot grow past it.
    */
   readonly keyBounded?: boolean;
+  /**
+   * For a grow by key: the key is a loop variable over this module-level name of the same module
+   * (`for name in _jobs:`): as bounded as that container, if it only grows at import time.
+   */
+  readonly keyLoopContainer?: string;
   /** For a grow by key: the key is this parameter of the enclosing function (bounded if every caller passes a constant). */
   readonly keyParam?: string;
   /** For `keyParam`: its annotation, when a plain name (`Kind`, resolved): bounded when that is an enum. */

@@ -1491,7 +1491,8 @@ class CacheCollector {
         ...(u.addsSelf ? { addsSelf: true } : {}),
         ...(u.isDefinition ? { isDefinition: true } : {}),
         ...(u.plainValue ? { storesPlainValue: true } : {}),
-        ...(u.keyBounded || (u.keyLoopSource !== undefined && this.isFixedModuleCollection(u.keyLoopSource)) ? { keyBounded: true } : {}),
+        ...(u.keyBounded || (u.keyLoopSource !== undefined && this.isFixedModuleCollection(u.keyLoopSource)) ? { keyBounded: true }
+          : u.keyLoopSource !== undefined ? { keyLoopContainer: u.keyLoopSource } : {}),
         ...(u.keyParam !== undefined ? { keyParam: u.keyParam } : {}),
         ...(u.keyAnnotation !== undefined ? { keyAnnotation: u.keyAnnotation } : {}),
         ...(u.passedTo ? { passedTo: u.passedTo } : {}),

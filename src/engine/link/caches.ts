@@ -651,10 +651,23 @@ const TEST_CALLER = /^_*test/i;
  * Whether a store by key can only ever add a few keys: the key comes from a fixed set (see
  * `keyBounded`), is a parameter annotated with an enum, or is a parameter that every caller in
  * the project (outside module-level and demo code) passes a constant for — a literal, a module
- * constant, a class or an enum member (`Kind.USER`, `Text`, `_ALPHABET`).
+ * constant, a class or an enum member (`Kind.USER`, `Text`, `_ALPHABET`). With a run-time oracle,
+ * also a key looped over a module container that is filled only at import time and never handed
+ * out (`for name in _jobs: _last_run[name] = now`, with `_jobs` filled by a decorator).
  */
-export function boundedKeyOracle(project: CacheProject): (file: FileFacts, use: ContainerUseFact) => boolean {
+export function boundedKeyOracle(project: CacheProject, runtime?: RuntimeOracle): (file: FileFacts, use: ContainerUseFact) => boolean {
   const memo = new Map<string, boolean>();
+  const fixedSources = new Map<string, boolean>();
+  const fixedSource = (globalKey: string): boolean => {
+    let known = fixedSources.get(globalKey);
+    if (known !== undefined) return known;
+    const source = linkContainers(project).get(globalKey);
+    known = !!runtime && !!source && source.container.scope === 'module'
+      && !source.uses.some(({ use }) => use.op === 'escape' || (use.op === 'reassign' && !use.isDefinition))
+      && runtimeGrowth(source, runtime).length === 0;
+    fixedSources.set(globalKey, known);
+    return known;
+  };
   const isConstantArg = (arg: ArgFact): boolean => {
     // An f-string is built at run time: as open-ended as its parts.
     if (arg.kind === 'string') return !/^[a-eg-z]*f/i.test(arg.text);
@@ -692,6 +705,7 @@ export function boundedKeyOracle(project: CacheProject): (file: FileFacts, use: 
   };
   return (file, use) => {
     if (use.keyBounded) return true;
+    if (use.keyLoopContainer !== undefined && fixedSource(`${file.module.name}.${use.keyLoopContainer}`)) return true;
     if (use.keyParam === undefined || use.functionId === null) return false;
     if (use.keyAnnotation) {
       const cls = project.resolveClass(use.keyAnnotation);
