@@ -101,8 +101,8 @@ const STATEMENT_BOUNDARY = new Set([
   'function_definition', 'lambda', 'class_definition', 'with_statement', 'try_statement', 'assert_statement',
 ]);
 const CLASSMETHOD_NAMES = new Set(['__new__', '__init_subclass__', '__class_getitem__']);
-/** Parameter annotations with a handful of values: `bool`, `Literal[...]`, a class (`type[Model]`). */
-const BOUNDED_ANNOTATION = /^(bool|((typing|t)\.)?Literal\[[\s\S]*\]|((typing|t)\.)?[Tt]ype\[[\s\S]*\])$/;
+/** Parameter annotations with a handful of values: `bool`, `Literal[...]`, a class (`type[Model]`, `type`). */
+const BOUNDED_ANNOTATION = /^(bool|((typing|t)\.)?Literal\[[\s\S]*\]|((typing|t)\.)?[Tt]ype(\[[\s\S]*\])?)$/;
 /** Reads that fetch a stored value (not just test membership): what a memo does with its entries. */
 const VALUE_READS = new Set(['get', '[]', '__getitem__', 'setdefault']);
 
