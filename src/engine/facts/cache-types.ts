@@ -196,7 +196,7 @@ export interface CacheFacts {
   readonly returnsFirstParam: readonly string[];
   /** Functions with a `return <value>` somewhere: one that returns nothing cannot be a decorator. */
   readonly returnsValue: readonly string[];
-  /** Functions with a `while True:` loop: they keep running, so what they add accumulates. */
+  /** Functions with a `while True:` loop that nothing breaks out of: they keep running, so what they add accumulates. */
   readonly loopsForever?: readonly string[];
   /** Module-level names bound to an instance of a (capitalised) class: `bus = EventBus()`. */
   readonly instances: readonly { readonly name: string; readonly classQualifiedName: string }[];

@@ -1,6 +1,6 @@
 // Tier 1 facts for the cache-growth rules: library caches and their bounds, long-lived containers,
 // and every grow/shrink/reset/size-check/escape of a container, in one walk per file.
-import { field, walk, type SyntaxNode } from '../source/syntax.js';
+import { ancestor, field, walk, type SyntaxNode } from '../source/syntax.js';
 import { annotatedClass } from './annotations.js';
 import { dottedName, parameterName, type Binding, type Scope, type SemanticModel } from './scope.js';
 import type {
@@ -102,6 +102,8 @@ const STATEMENT_BOUNDARY = new Set([
 ]);
 const CLASSMETHOD_NAMES = new Set(['__new__', '__init_subclass__', '__class_getitem__']);
 /** Parameter annotations with a handful of values: `bool`, `Literal[...]`, a class (`type[Model]`, `type`). */
+const FUNCTION_BOUNDARIES = new Set(['function_definition', 'lambda', 'class_definition']);
+const LOOP_TYPES = new Set(['while_statement', 'for_statement']);
 const BOUNDED_ANNOTATION = /^(bool|((typing|t)\.)?Literal\[[\s\S]*\]|((typing|t)\.)?[Tt]ype(\[[\s\S]*\])?)$/;
 /** Reads that fetch a stored value (not just test membership): what a memo does with its entries. */
 const VALUE_READS = new Set(['get', '[]', '__getitem__', 'setdefault']);
@@ -954,12 +956,26 @@ class CacheCollector {
     // Expiry comparisons are found from their operands: see onTimeSource() and visitIdentifier().
   }
 
-  /** `while True:` / `while 1:` (a serve or poll loop): its function does not run just once. */
+  /**
+   * `while True:` / `while 1:` with no `break` or `return` of its own (a serve or poll loop, not a
+   * read-until-EOF loop): its function keeps running until the process stops.
+   */
   private visitWhile(node: SyntaxNode): void {
     const condition = field(node, 'condition');
     if (!condition || !(condition.type === 'true' || (condition.type === 'integer' && condition.text === '1'))) return;
+    const body = field(node, 'body');
+    let exits = false;
+    if (body) {
+      walk(body, (n) => {
+        if (exits || FUNCTION_BOUNDARIES.has(n.type)) return false;
+        if (n.type === 'return_statement') exits = true;
+        // A `break` inside a nested loop ends that loop, not this one.
+        if (n.type === 'break_statement' && ancestor(n, LOOP_TYPES) === node) exits = true;
+        return !exits;
+      });
+    }
     const fnId = this.model.enclosingFunctionId(node);
-    if (fnId !== null) this.loopsForever.add(fnId);
+    if (!exits && fnId !== null) this.loopsForever.add(fnId);
   }
 
   private visitReturn(node: SyntaxNode): void {

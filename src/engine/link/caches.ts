@@ -408,7 +408,14 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
   for (const { globalId, file, fn } of project.functions.values()) {
     // Test code runs once per test run; helpers nested in a test are test code too. A command-line
     // command runs once per invocation of the program: what it collects dies with the process.
-    if (TEST_NAME.test(fn.id) || isTestModule(file) || isCliCommand(fn, file)) continue;
+    if (TEST_NAME.test(fn.id) || isTestModule(file)) continue;
+    // A function looping forever (a serve loop, a thread target, a poller) runs at run time, however
+    // it is started: from a command, `asyncio.run(...)`, a thread started at import.
+    if (file.caches.loopsForever?.includes(fn.id)) {
+      entry.push(globalId);
+      continue;
+    }
+    if (isCliCommand(fn, file)) continue;
     if (fn.parentFunctionId !== null) {
       // The inner function of a decorator factory (`@register("x")`, or shaped like a decorator:
       // `def deco(fn)`) runs when it is applied, at import. Any other inner function (a wrapper,
@@ -521,13 +528,11 @@ const CLI_COMMAND_DECORATOR = /\.(command|group)$/;
 /**
  * `@click.command()`, `@cli.command()` on a click group, `@app.command()` on a typer app: the
  * function is a command of a command-line program. A project decorator merely named `command`
- * counts only in a module that imports a command-line library. A command with a `while True:`
- * loop is not one: it runs until the process stops.
+ * counts only in a module that imports a command-line library. (A command looping forever is
+ * taken for run time before this is asked: see `loopsForever`.)
  */
 function isCliCommand(fn: FunctionFact, file: FileFacts): boolean {
   if (fn.parentFunctionId !== null) return false;
-  // A `serve`/`watch` command looping forever is a long-running process, not a one-shot run.
-  if (file.caches.loopsForever?.includes(fn.id)) return false;
   return fn.decorators.some((d) => {
     const name = d.qualifiedName;
     if (!name || !CLI_COMMAND_DECORATOR.test(name)) return false;

@@ -1,4 +1,5 @@
 """`relayctl`: forward queued events to the metrics gateway."""
+import asyncio
 import time
 
 import click
@@ -7,6 +8,8 @@ import requests
 _sent_ids = []  # expect: PSL204 "`_sent_ids`"
 _failures = {}  # expect: PSL204 "`_failures`"
 _drained = []
+_chunks = []
+_streamed = []  # expect: PSL204 "`_streamed`"
 
 
 @click.group()
@@ -44,6 +47,32 @@ def drain(path):
     while line := path.readline():
         _drained.append(line.rstrip("\n"))
     click.echo(f"{len(_drained)} events")
+
+
+@cli.command()
+@click.argument("path", type=click.File("rb"))
+def load(path):
+    """Also one-shot: `while True` that breaks at the end of the file."""
+    while True:
+        chunk = path.read(65536)
+        if not chunk:
+            break
+        _chunks.append(chunk)
+    click.echo(f"{sum(map(len, _chunks))} bytes")
+
+
+async def _follow(url):
+    while True:
+        resp = await asyncio.to_thread(requests.get, url, timeout=30)
+        _streamed.extend(resp.json())
+        await asyncio.sleep(1)
+
+
+@cli.command()
+@click.argument("url")
+def follow(url):
+    """Runs its loop through asyncio: the loop, not the command, is what keeps going."""
+    asyncio.run(_follow(url))
 
 
 if __name__ == "__main__":
