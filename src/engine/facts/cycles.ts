@@ -1136,7 +1136,7 @@ class FunctionAnalyzer {
             receiver: this.selfObject(), method, callee: null, superCall: true, result: null, args,
           });
         }
-        return [this.nodeObject('value', call)];
+        return [this.nodeObject('value', call, method === '__new__' && buildsClass(argsNode, 4) ? { type: CLASS_OBJECT_TYPE } : {})];
       }
     }
     // A method call on an object this function tracks: `self.m(...)`, `child.attach(...)`.
@@ -1184,6 +1184,11 @@ class FunctionAnalyzer {
     const qualified = dotted === this.context.clsName && this.context.clsId !== undefined
       ? `${this.model.module.name}.${this.context.clsId}`
       : dotted ? this.model.resolveDotted(dotted, callee) : null;
+    // `type(name, bases, ns)`, `type.__new__(mcls, name, bases, ns)`: a class object.
+    if ((qualified === 'builtins.type' && buildsClass(argsNode, 3)) || (qualified === 'builtins.type.__new__' && buildsClass(argsNode, 4))) {
+      this.argList(argsNode, depth);
+      return [this.nodeObject('value', call, { type: CLASS_OBJECT_TYPE })];
+    }
     if (qualified && WEAK_REFERENCE_FACTORIES.has(qualified)) {
       this.argList(argsNode, depth);
       return [];
@@ -1694,6 +1699,15 @@ function holdsClassObject(model: SemanticModel, def: SyntaxNode, index: number, 
   if (index !== 0) return false;
   const fnName = field(def, 'name')?.text;
   return fnName === '__new__' || fnName === '__init_subclass__' || fnName === '__class_getitem__' || isClassMethod(model, def);
+}
+
+/**
+ * A `__new__` or `type(...)` call that makes a class: a metaclass passes `(mcls, name, bases,
+ * namespace)`, `type` itself `(name, bases, namespace)`; `object.__new__(cls)` makes an instance.
+ */
+function buildsClass(args: SyntaxNode | null | undefined, positional: number): boolean {
+  const named = args?.children.filter((c) => c.isNamed && c.type !== 'comment') ?? [];
+  return named.length >= positional && named.slice(0, positional).every((a) => a.type !== 'list_splat' && a.type !== 'dictionary_splat' && a.type !== 'keyword_argument');
 }
 
 /** A plain instance method (or property): its first parameter is the instance. */
