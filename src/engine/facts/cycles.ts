@@ -328,6 +328,8 @@ class FunctionAnalyzer {
   private statement: SyntaxNode | null = null;
   private readonly freeNameCache = new Map<SyntaxNode, string[]>();
   private cachedProperty: string | null | undefined;
+  /** Loop bodies being run a second time (see `loopBody`). */
+  private replaying = 0;
 
   constructor(model: SemanticModel, collector: CycleCollector, context: FunctionContext) {
     this.model = model;
@@ -518,7 +520,7 @@ class FunctionAnalyzer {
         if (condition) this.refs(condition, 0);
         const before = cloneEnv(this.env);
         const body = field(stmt, 'body');
-        if (body) this.block(body, depth + 1);
+        if (body) this.loopBody(before, () => this.block(body, depth + 1));
         this.env = this.mergeEnvs([before, this.env]);
         const alt = field(stmt, 'alternative');
         if (alt) this.block(alt.children.find((c) => c.type === 'block') ?? alt, depth + 1);
@@ -777,10 +779,51 @@ class FunctionAnalyzer {
     if (split) for (const [target, from] of split) this.bindElements(target, from, stmt, 0);
     else if (left) this.bindElements(left, sources, stmt, 0);
     const body = field(stmt, 'body');
-    if (body) this.block(body, depth + 1);
+    if (body) this.loopBody(before, () => this.block(body, depth + 1));
     this.env = this.mergeEnvs([before, this.env]);
     const alt = field(stmt, 'alternative');
     if (alt) this.block(alt.children.find((c) => c.type === 'block') ?? alt, depth + 1);
+  }
+
+  /**
+   * Runs a loop body. When an object built in the body is still named after it (`tail = node`),
+   * the next iteration sees the previous one's object under that name: the body runs once more
+   * with the name bound to a stand-in for it, so `tail.next = node; node.prev = tail` links two
+   * objects (a doubly linked list built in a loop) — not one object to itself, not to nothing.
+   */
+  private loopBody(before: Env, body: () => void): void {
+    body();
+    // Nested loops each replay only if they carry an object; the cap bounds the rare worst case.
+    if (this.replaying >= 2) return;
+    const carried: [string, number[]][] = [];
+    for (const [name, ids] of this.env.names) {
+      const old = before.names.get(name);
+      if (old === undefined) continue;
+      const fresh = ids.filter((id) => !old.includes(id) && this.objects[id]!.kind === 'new');
+      if (fresh.length > 0) carried.push([name, union([...old, ...fresh.map((id) => this.previousIteration(id))])]);
+    }
+    if (carried.length === 0) return;
+    this.env = this.mergeEnvs([before, this.env]);
+    for (const [name, ids] of carried) this.env.names.set(name, ids);
+    const seen = new Set(this.calls.map(callKey));
+    const firstReplayed = this.calls.length;
+    this.replaying++;
+    body();
+    this.replaying--;
+    // The replay repeats the body's calls; keep only those that involve the stand-ins.
+    const replayed = this.calls.splice(firstReplayed);
+    for (const c of replayed) {
+      const key = callKey(c);
+      if (!seen.has(key)) {
+        seen.add(key);
+        this.calls.push(c);
+      }
+    }
+  }
+
+  /** The object an earlier iteration of a loop built at the same place (see `loopBody`). */
+  private previousIteration(id: number): number {
+    return this.object(`previous:${id}`, () => ({ ...this.objects[id]! }));
   }
 
   /**
@@ -1818,6 +1861,12 @@ function union(ids: number[]): number[] {
   return unique.length > MAX_ALTERNATIVES ? unique.slice(-MAX_ALTERNATIVES) : unique;
 }
 
+
+/** What makes two recorded calls the same call (a replayed loop body records its calls again). */
+function callKey(c: RawCall): string {
+  const args = c.args.map((a) => `${a.keyword ?? ''}${a.splat ? '*' : ''}=${a.refs.join(',')}`).join(';');
+  return `${c.stmt.start}:${c.receiver}:${c.method}:${c.callee}:${c.superCall}:${c.result}:${c.applied ?? ''}:${args}`;
+}
 
 function cloneEnv(env: Env): Env {
   return { names: new Map(env.names), attrs: new Map(env.attrs) };
