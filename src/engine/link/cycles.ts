@@ -110,7 +110,7 @@ const CALLBACK_KEYWORD = /^(command|callback|on_\w+|\w+_(callback|handler))$/;
  * part of the name (`_parent`, `owner_ref`), generic ones only as the whole name (`self.loop`,
  * `node.list`, not `self.option_list`).
  */
-const BACK_REFERENCE_WORDS = /(^|_)(parent|parents|owner|prev|previous|predecessor|master|container|enclosing|outer|holder|backref)($|_)|^_*(loop|manager|document|tree|graph|list|pool|registry|scene|board|game|up|back|parentnode|ownerdocument|parentelement|ownerelement)$/i;
+const BACK_REFERENCE_WORDS = /(^|_)(parent|parents|owner|prev|previous|predecessor|master|container|enclosing|outer|holder|backref)($|_)|^_*(loop|manager|document|tree|graph|list|pool|registry|server|app|application|host|hub|bus|broker|dispatcher|scene|board|game|up|back|parentnode|ownerdocument|parentelement|ownerelement)$/i;
 
 type LinkEdgeKind = CycleEdgeKind | 'implicit' | 'bound' | 'summary' | 'construct' | 'register';
 
