@@ -805,7 +805,7 @@ class FunctionAnalyzer {
     if (carried.length === 0) return;
     this.env = this.mergeEnvs([before, this.env]);
     for (const [name, ids] of carried) this.env.names.set(name, ids);
-    const seen = new Set(this.calls.map(callKey));
+    const seen = new Set(this.calls.map(recordedCallKey));
     const firstReplayed = this.calls.length;
     this.replaying++;
     body();
@@ -813,7 +813,7 @@ class FunctionAnalyzer {
     // The replay repeats the body's calls; keep only those that involve the stand-ins.
     const replayed = this.calls.splice(firstReplayed);
     for (const c of replayed) {
-      const key = callKey(c);
+      const key = recordedCallKey(c);
       if (!seen.has(key)) {
         seen.add(key);
         this.calls.push(c);
@@ -1863,7 +1863,7 @@ function union(ids: number[]): number[] {
 
 
 /** What makes two recorded calls the same call (a replayed loop body records its calls again). */
-function callKey(c: RawCall): string {
+function recordedCallKey(c: RawCall): string {
   const args = c.args.map((a) => `${a.keyword ?? ''}${a.splat ? '*' : ''}=${a.refs.join(',')}`).join(';');
   return `${c.stmt.start}:${c.receiver}:${c.method}:${c.callee}:${c.superCall}:${c.result}:${c.applied ?? ''}:${args}`;
 }

@@ -660,14 +660,14 @@ const TEST_CALLER = /^_*test/i;
  * also a key looped over a module container that is filled only at import time and never handed
  * out (`for name in _jobs: _last_run[name] = now`, with `_jobs` filled by a decorator).
  */
-export function boundedKeyOracle(project: CacheProject, runtime?: RuntimeOracle): (file: FileFacts, use: ContainerUseFact) => boolean {
+export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle): (file: FileFacts, use: ContainerUseFact) => boolean {
   const memo = new Map<string, boolean>();
   const fixedSources = new Map<string, boolean>();
   const fixedSource = (globalKey: string): boolean => {
     let known = fixedSources.get(globalKey);
     if (known !== undefined) return known;
     const source = linkContainers(project).get(globalKey);
-    known = !!runtime && !!source && source.container.scope === 'module'
+    known = !!source && source.container.scope === 'module'
       && !source.uses.some(({ use }) => use.op === 'escape' || (use.op === 'reassign' && !use.isDefinition))
       && runtimeGrowth(source, runtime).length === 0;
     fixedSources.set(globalKey, known);
