@@ -298,21 +298,18 @@ export function parameterName(p: SyntaxNode): SyntaxNode | undefined {
 
 /** `a`, `a.b.c` for identifier/attribute chains; null for anything else (calls, subscripts…). */
 export function dottedName(node: SyntaxNode): string | null {
-  const parts: string[] = [];
+  // Built back to front as one string: this runs for most names of every file (no arrays).
+  let suffix = '';
   let n: SyntaxNode | undefined = node;
   while (n) {
-    if (n.type === 'identifier') {
-      parts.push(n.text);
-      return parts.reverse().join('.');
-    }
+    if (n.type === 'identifier') return n.text + suffix;
     if (n.type === 'dotted_name') {
-      parts.push(n.children.filter((c) => c.type === 'identifier').map((c) => c.text).join('.'));
-      return parts.reverse().join('.');
+      return n.children.filter((c) => c.type === 'identifier').map((c) => c.text).join('.') + suffix;
     }
     if (n.type !== 'attribute') return null;
     const attr = field(n, 'attribute');
     if (!attr) return null;
-    parts.push(attr.text);
+    suffix = `.${attr.text}${suffix}`;
     n = field(n, 'object');
   }
   return null;
