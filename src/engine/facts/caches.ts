@@ -651,12 +651,14 @@ class CacheCollector {
     const { target, depth } = subscriptRoot(left);
     const info = this.refOf(target);
     if (!info) return;
-    const key = field(left, 'subscript');
+    // `d[a, b] = v` keys by the tuple of every expression between the brackets.
+    const keys = subscriptKeys(left);
+    const key = keys.length === 1 ? keys[0] : undefined;
     if (depth === 1 && key?.type === 'slice') {
       this.push(info, 'shrink', '[:]=', left, fnId);
       return;
     }
-    if (depth === 1 && key && (isFixedKey(key) || isClassKey(key))) return;
+    if (depth === 1 && keys.length > 0 && keys.every((k) => isFixedKey(k) || isClassKey(k))) return;
     // `if k in d: d[k] = v` replaces an entry that is already there.
     if (depth === 1 && key && this.guardedByMembership(left, target, key)) return;
     const use = this.push(info, 'grow', depth === 1 ? '[]=' : '[][]=', left, fnId);
@@ -667,7 +669,13 @@ class CacheCollector {
     const accumulates = !!right && mentions(right, this.text(target), true);
     if (right && (accumulates || this.isPlainValue(right))) use.plainValue = true;
     // An accumulated value (`d[k] = d.get(k, []) + [x]`) grows even when the keys are few.
-    if (depth === 1 && key && !accumulates) this.describeKey(use, key);
+    if (depth === 1 && !accumulates) this.describeKeys(use, keys);
+  }
+
+  /** `describeKey` for the expressions between a subscript's brackets (a tuple key when several). */
+  private describeKeys(use: PendingUse, keys: readonly SyntaxNode[]): void {
+    if (keys.length === 1) this.describeKey(use, keys[0]!);
+    else if (keys.length > 1 && use.functionId !== null && keys.every((k) => this.fromClasses(k))) use.keyBounded = true;
   }
 
   /**
@@ -675,7 +683,12 @@ class CacheCollector {
    * `Literal[...]` or `type[...]` parameter), or a parameter that the link step judges by its callers.
    */
   private describeKey(use: PendingUse, key: SyntaxNode): void {
-    if (key.type !== 'identifier' || use.functionId === null) return;
+    if (use.functionId === null) return;
+    if (this.fromClasses(key)) {
+      use.keyBounded = true;
+      return;
+    }
+    if (key.type !== 'identifier') return;
     const found = this.model.lookup(key.text, key);
     if (!found || found.scope.kind !== 'function' || found.scope.id !== use.functionId) return;
     const { binding } = found;
@@ -720,6 +733,28 @@ class CacheCollector {
       const owner = this.model.lookup(source.text, source);
       if (owner?.scope.kind === 'module' && owner.binding.kind === 'assignment') use.keyLoopSource = source.text;
     }
+  }
+
+  /**
+   * A key with one value per class: a class key (`type(node)`, `cls`), a constant, a tuple of
+   * those (`(type(self), type(node))`), or a function local bound once to one of them
+   * (`key = (type(self), type(node))`; `d[key] = …`). Visitor dispatch tables keyed this way
+   * hold one entry per class pair, not one per call.
+   */
+  private fromClasses(key: SyntaxNode, depth = 0): boolean {
+    if (isFixedKey(key) || isClassKey(key)) return true;
+    if (depth > 3) return false;
+    if (key.type === 'tuple' || key.type === 'parenthesized_expression') {
+      const parts = namedChildren(key);
+      return parts.length > 0 && parts.every((p) => this.fromClasses(p, depth + 1));
+    }
+    if (key.type !== 'identifier') return false;
+    const found = this.model.lookup(key.text, key);
+    if (!found || found.scope.kind !== 'function' || found.binding.kind !== 'assignment') return false;
+    const { node } = found.binding;
+    if (node.type !== 'assignment' || field(node, 'left')?.type !== 'identifier' || !bindsOnce(found.scope.node, key.text)) return false;
+    const right = field(node, 'right');
+    return !!right && this.fromClasses(right, depth + 1);
   }
 
   /**
@@ -793,16 +828,16 @@ class CacheCollector {
     const operator = node.children.find((c) => c.field === 'operator')?.type ?? '';
     if (left?.type === 'subscript') {
       // `hits[ip] += 1`: a new key on a defaultdict or Counter (the rules check the constructor).
-      const key = field(left, 'subscript');
+      const keys = subscriptKeys(left);
       const value = field(left, 'value');
-      if (!key || !value || isFixedKey(key) || isClassKey(key) || key.type === 'slice') return;
+      if (keys.length === 0 || !value || keys[0]!.type === 'slice' || keys.every((k) => isFixedKey(k) || isClassKey(k))) return;
       if ((value.type === 'identifier' || value.type === 'attribute') && this.mayNameContainer(value)) {
         const info = this.refOf(value);
         if (info && info.ref.kind !== 'attribute') {
           const use = this.push(info, 'grow', '[]+=', left, this.model.enclosingFunctionId(node));
           // `hits[k] += 1` tallies (bounded by its keys); `d[k] += [x]` also grows the value.
           const right = field(node, 'right');
-          if (right && !CONTAINER_LITERALS.has(right.type) && !/comprehension$/.test(right.type)) this.describeKey(use, key);
+          if (right && !CONTAINER_LITERALS.has(right.type) && !/comprehension$/.test(right.type)) this.describeKeys(use, keys);
         }
       }
       return;
@@ -1590,6 +1625,11 @@ function subscriptRoot(node: SyntaxNode): { target: SyntaxNode; depth: number } 
     depth++;
   }
   return { target, depth };
+}
+
+/** Every expression between a subscript's brackets: `d[k]` has one, `d[a, b]` (a tuple key) two. */
+function subscriptKeys(node: SyntaxNode): SyntaxNode[] {
+  return node.children.filter((c) => c.field === 'subscript' && c.isNamed && c.type !== 'comment');
 }
 
 function isFixedKey(key: SyntaxNode): boolean {
