@@ -163,7 +163,10 @@ export interface ContainerUseFact {
   readonly keyLoopContainer?: string;
   /** For a grow by key: the key is this parameter of the enclosing function (bounded if every caller passes a constant). */
   readonly keyParam?: string;
-  /** For `keyParam`: its annotation, when a plain name (`Kind`, resolved): bounded when that is an enum. */
+  /**
+   * The key parameter's annotation, when a plain name (`Kind`, resolved): bounded when that is an enum.
+   * Set for `keyParam`, and for a parameter of an enclosing function (a decorator factory's argument).
+   */
   readonly keyAnnotation?: string;
   /**
    * For an `argument` escape: the callee as resolved (`pkg.events._fan_out`) and which argument the

@@ -690,8 +690,12 @@ class CacheCollector {
     }
     if (key.type !== 'identifier') return;
     const found = this.model.lookup(key.text, key);
-    if (!found || found.scope.kind !== 'function' || found.scope.id !== use.functionId) return;
+    if (!found || found.scope.kind !== 'function') return;
     const { binding } = found;
+    // A parameter of an enclosing function (`def provide(iface: type[T]):` … `def deco(f): _providers[iface] = f`)
+    // is judged by its annotation only: its callers are the outer function's.
+    const own = found.scope.id === use.functionId;
+    if (!own && binding.kind !== 'parameter') return;
     if (binding.kind === 'parameter') {
       const param = binding.node;
       if (param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern') return;
@@ -702,7 +706,7 @@ class CacheCollector {
         use.keyBounded = true;
         return;
       }
-      use.keyParam = key.text;
+      if (own) use.keyParam = key.text;
       const resolved = annotation ? annotatedClass(this.model, annotation) : null;
       if (resolved) use.keyAnnotation = resolved;
       return;

@@ -711,11 +711,11 @@ export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle):
   return (file, use) => {
     if (use.keyBounded) return true;
     if (use.keyLoopContainer !== undefined && fixedSource(`${file.module.name}.${use.keyLoopContainer}`)) return true;
-    if (use.keyParam === undefined || use.functionId === null) return false;
     if (use.keyAnnotation) {
       const cls = project.resolveClass(use.keyAnnotation);
       if (cls && isEnumClass(project, cls.globalId)) return true;
     }
+    if (use.keyParam === undefined || use.functionId === null) return false;
     const globalId = `${file.module.name}.${use.functionId}`;
     const key = `${globalId}\u0000${use.keyParam}`;
     let known = memo.get(key);
