@@ -164,8 +164,9 @@ export interface ContainerUseFact {
   /** For a grow by key: the key is this parameter of the enclosing function (bounded if every caller passes a constant). */
   readonly keyParam?: string;
   /**
-   * The key parameter's annotation, when a plain name (`Kind`, resolved): bounded when that is an enum.
-   * Set for `keyParam`, and for a parameter of an enclosing function (a decorator factory's argument).
+   * The class the key is a member of, resolved: bounded when that is an enum. The annotation of the
+   * key parameter (`keyParam`) or of a parameter of an enclosing function (a decorator factory's
+   * argument), when a plain name (`Kind`); or the class a loop walks (`for kind in Kind:`).
    */
   readonly keyAnnotation?: string;
   /**

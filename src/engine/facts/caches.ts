@@ -688,6 +688,14 @@ class CacheCollector {
       use.keyBounded = true;
       return;
     }
+    // `d[rule.name] = …` in `for rule in RULES:`: one key per element, like the loop variable itself.
+    if (key.type === 'attribute') {
+      let root = key;
+      while (root.type === 'attribute') root = field(root, 'object') ?? root;
+      const loop = root.type === 'identifier' ? this.model.lookup(root.text, root) : undefined;
+      if (loop?.binding.kind !== 'assignment' || loop.binding.node.type !== 'for_statement') return;
+      key = root;
+    }
     if (key.type !== 'identifier') return;
     const found = this.model.lookup(key.text, key);
     if (!found || found.scope.kind !== 'function') return;
@@ -733,10 +741,16 @@ class CacheCollector {
     }
     if (isLiteralCollection(source)) {
       use.keyBounded = true;
-    } else if (source.type === 'identifier') {
-      const owner = this.model.lookup(source.text, source);
-      if (owner?.scope.kind === 'module' && owner.binding.kind === 'assignment') use.keyLoopSource = source.text;
+      return;
     }
+    const owner = source.type === 'identifier' ? this.model.lookup(source.text, source) : undefined;
+    if (owner?.scope.kind === 'module' && owner.binding.kind === 'assignment') {
+      use.keyLoopSource = source.text;
+      return;
+    }
+    // `for level in Level:` walks an enum's members (decided in the link step, as for an annotation).
+    const iterated = source.type === 'identifier' || source.type === 'attribute' ? annotatedClass(this.model, source) : null;
+    if (iterated) use.keyAnnotation = iterated;
   }
 
   /**
