@@ -1,6 +1,6 @@
 // PSL203: a TTL cache whose expired entries are never removed — a hand-rolled dict of
 // `(value, timestamp)` checked for expiry on read but never deleted from, or a TTLCache with no maxsize.
-import { boundingUses, isFieldDefault, isTimestampedContainer, linkContainers, resolveConstant, type CacheProject } from '../engine/link/caches.js';
+import { boundedKeyOracle, boundingUses, isFieldDefault, isTimestampedContainer, linkContainers, resolveConstant, runtimeOracle, type CacheProject } from '../engine/link/caches.js';
 import type { CacheSiteFact } from '../engine/facts/cache-types.js';
 import { defineRule } from '../engine/run/rule.js';
 
@@ -33,7 +33,7 @@ export default defineRule({
     whatItDoes:
       'Checks for hand-rolled TTL caches: a dict that stores values with a timestamp (`self._cache[k] = (value, time.time())`, `time.monotonic()`, `datetime.now()`, `loop.time()`, or an entry class stamped by `field(default_factory=time.time)`) and is read behind an expiry check (also one the entry makes itself: `entry.expired`, `item.is_fresh()`), when nothing anywhere in the project deletes from it (`pop`, `del`, `clear`, `popitem`, a reset, a sweep, or a size check). Also checks `cachetools.TTLCache` and `cachetools.func.ttl_cache` with an unbounded `maxsize`.',
     whyBad:
-      'Checking an entry\'s age on read only hides stale values; it does not remove them. Every key ever requested stays in the dict with its value, so memory grows with the number of distinct keys, not with the number of live ones. A cache that is refreshed by overwriting keeps the old keys too.',
+      'Checking an entry\'s age on read only hides stale values; it does not remove them. Every key ever requested stays in the dict with its value, so memory grows with the number of distinct keys, not with the number of live ones. A cache that is refreshed by overwriting keeps the old keys too. Not reported when every key comes from a fixed set (a loop over constants or over a registry filled at import time, an enum, constants from every caller): such a dict holds one entry per member and is refreshed in place.',
     example: [
       'import time',
       '',
@@ -71,9 +71,13 @@ export default defineRule({
     references: ['https://cachetools.readthedocs.io/en/latest/#cachetools.TTLCache'],
   },
   check(project, ctx) {
+    const boundedKey = boundedKeyOracle(project, runtimeOracle(project));
     for (const linked of linkContainers(project).values()) {
       if (!isTimestampedContainer(linked) || isFieldDefault(project, linked)) continue;
       if (boundingUses(linked).length > 0) continue;
+      // Keys from a fixed set (a loop over registered jobs, an enum, constants from every caller)
+      // are refreshed in place: a cooldown per alert rule cannot pile up.
+      if (linked.uses.every(({ file: at, use }) => use.op !== 'grow' || boundedKey(at, use))) continue;
       const { container, file } = linked;
       const stores = linked.uses.filter(({ use }) => use.op === 'grow' && use.storesTimestamp);
       const functions = [...new Set(stores.map(({ use }) => `\`${use.functionId ?? '<module>'}\``))];
