@@ -650,6 +650,7 @@ export function isEnumClass(project: CacheProject, classGlobalId: string): boole
  * `Thread.run` and `App.main` are where a program does its work.
  */
 const DEMO_FUNCTION = /^(main|demo|example|examples|run|cli)$/i;
+const CONSTANT_LOOKUP = /^_*[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*\[[^[\]]*\]$/;
 const TEST_CALLER = /^_*test/i;
 
 /**
@@ -677,6 +678,8 @@ export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle):
     // An f-string is built at run time: as open-ended as its parts.
     if (arg.kind === 'string') return !/^[a-eg-z]*f/i.test(arg.text);
     if (arg.kind === 'number' || arg.kind === 'none') return true;
+    // `PRESETS[name]`: a value looked up in an UPPER_CASE table of constants is one of its values.
+    if (arg.kind === 'other' && CONSTANT_LOOKUP.test(arg.text)) return true;
     if (arg.kind !== 'name' && arg.kind !== 'attribute') return arg.text === 'True' || arg.text === 'False';
     // Classes are Capitalised and constants UPPER_CASE: either way one of a fixed set.
     if (/^_*[A-Z]/.test(lastPart(arg.text))) return true;
