@@ -770,9 +770,10 @@ class CacheCollector {
     const found = this.model.lookup(key.text, key);
     if (!found || found.scope.kind !== 'function' || found.binding.kind !== 'assignment') return false;
     const { node } = found.binding;
-    if (node.type !== 'assignment' || field(node, 'left')?.type !== 'identifier' || !bindsOnce(found.scope.node, key.text)) return false;
+    if (node.type !== 'assignment' || field(node, 'left')?.type !== 'identifier') return false;
     const right = field(node, 'right');
-    return !!right && this.fromClasses(right, depth + 1);
+    // The cheap test first: most keys are not built from classes, and bindsOnce walks the whole body.
+    return !!right && this.fromClasses(right, depth + 1) && bindsOnce(found.scope.node, key.text);
   }
 
   /**
