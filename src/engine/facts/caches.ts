@@ -690,10 +690,10 @@ class CacheCollector {
     }
     // `d[rule.name] = …` in `for rule in RULES:`: one key per element, like the loop variable itself.
     if (key.type === 'attribute') {
-      let root = key;
-      while (root.type === 'attribute') root = field(root, 'object') ?? root;
-      const loop = root.type === 'identifier' ? this.model.lookup(root.text, root) : undefined;
-      if (loop?.binding.kind !== 'assignment' || loop.binding.node.type !== 'for_statement') return;
+      let root: SyntaxNode | undefined = key;
+      while (root?.type === 'attribute') root = field(root, 'object');
+      const loop = root?.type === 'identifier' ? this.model.lookup(root.text, root) : undefined;
+      if (!root || loop?.binding.kind !== 'assignment' || loop.binding.node.type !== 'for_statement') return;
       key = root;
     }
     if (key.type !== 'identifier') return;

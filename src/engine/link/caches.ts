@@ -650,6 +650,7 @@ export function isEnumClass(project: CacheProject, classGlobalId: string): boole
  * `Thread.run` and `App.main` are where a program does its work.
  */
 const DEMO_FUNCTION = /^(main|demo|example|examples|run|cli)$/i;
+/** `PRESETS[name]`, `_TABLES[kind]`: a lookup in an UPPER_CASE table of constants. */
 const CONSTANT_LOOKUP = /^_*[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*\[[^[\]]*\]$/;
 const TEST_CALLER = /^_*test/i;
 
