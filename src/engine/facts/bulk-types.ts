@@ -91,6 +91,8 @@ export interface BulkFunctionFact {
   readonly producer: ProducerFact | null;
   /** A side effect of the function's own body (I/O, logging, mutating a global or a parameter), or null. */
   readonly sideEffect: string | null;
+  /** A write of the body to state it does not own (a parameter, `self` included, a global, their items), or null. */
+  readonly outerWrite: string | null;
   /** Calls in the body that may reach project functions (for side effects found through the call graph). */
   readonly calls: readonly CallKey[];
   /** Returns a function defined in its own body: as a decorator, it wraps rather than registers. */
@@ -103,6 +105,12 @@ export interface BulkCallFact {
   readonly use: UseFact;
   /** Reasons a lazily computed result would behave differently here (resolved per call site). */
   readonly siteHazards: readonly string[];
+  /**
+   * Calls that may reach project functions, made on the call's inputs (`world.despawn(eid)` after
+   * `world.query(...)`) or passing one on, before the result is read or while it is iterated: if the
+   * function they reach writes to its inputs, a lazy result would see the change.
+   */
+  readonly touchingCalls: readonly CallKey[];
   /** `store.load(..)` where `store = CrmStore()` in the same body: `pkg.mod.CrmStore.load`. */
   readonly inferredCallee: string | null;
   /** `self`/`cls` call in a method: the id of the enclosing function (for `self.x` resolution). */

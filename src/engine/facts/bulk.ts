@@ -251,10 +251,12 @@ class BulkCollector {
   private callFact(call: SyntaxNode, body: BodyIndex, callee: Callee): BulkCallFact {
     const use = usageOfExpression(this.index, call);
     const fnBody = body.kind === 'function' ? body : enclosingFunctionBody(body);
+    const site = use.kind === 'other' ? { hazards: [], touchingCalls: [] } : this.siteHazards(call, body, use);
     return {
       call: callKey(call),
       use: this.toUseFact(use),
-      siteHazards: use.kind === 'other' ? [] : this.siteHazards(call, body, use),
+      siteHazards: site.hazards,
+      touchingCalls: site.touchingCalls,
       inferredCallee: callee.inferred,
       enclosingFunctionId: fnBody ? fnBody.scope.id : null,
     };
@@ -265,9 +267,10 @@ class BulkCollector {
    * `with`/`try` the reading code is outside of (or returns out of one), or the call's inputs
    * (arguments, receiver) are written between the call and the read, or while the result is iterated.
    */
-  private siteHazards(call: SyntaxNode, body: BodyIndex, use: Use): string[] {
+  private siteHazards(call: SyntaxNode, body: BodyIndex, use: Use): { hazards: string[]; touchingCalls: CallKey[] } {
     const hazards: string[] = [];
-    if (use.kind === 'other') return hazards;
+    const touchingCalls: CallKey[] = [];
+    if (use.kind === 'other') return { hazards, touchingCalls };
     const read = use.at;
     for (let p = call.parent; p && p !== body.node; p = p.parent) {
       if ((p.type === 'with_statement' || p.type === 'try_statement') && (use.kind === 'returned' || !(read.start >= p.start && read.end <= p.end))) {
@@ -286,7 +289,7 @@ class BulkCollector {
       const path = value && (value.type === 'identifier' || value.type === 'attribute') ? dottedName(value) : null;
       if (path) inputs.add(path);
     }
-    if (inputs.size === 0) return hazards;
+    if (inputs.size === 0) return { hazards, touchingCalls };
     const readStatement = statementOf(read);
     const ranges: { start: number; end: number; what: string }[] = [];
     if (use.via && readStatement && readStatement.start > call.end) {
@@ -306,6 +309,7 @@ class BulkCollector {
     for (const range of ranges) {
       const written = this.writtenPath(body, inputs, range.start, range.end);
       if (written) hazards.push(`\`${written}\` is changed ${range.what}`);
+      touchingCalls.push(...this.touchingCalls(body, inputs, range.start, range.end));
     }
     // Files written, removed or processes run before the read: the producer might read them.
     if (use.via && readStatement) {
@@ -320,7 +324,32 @@ class BulkCollector {
         }
       }
     }
-    return hazards;
+    return { hazards, touchingCalls };
+  }
+
+  /**
+   * Calls inside [start, end) that may reach a project function and are made on one of `paths`
+   * (`world.despawn(eid)`, `self.flush()`) or hand one on (`archive(rows)`): the link step checks
+   * whether the function they reach writes to what it is given.
+   */
+  private touchingCalls(body: BodyIndex, paths: ReadonlySet<string>, start: number, end: number): CallKey[] {
+    const touches = (node: SyntaxNode | undefined): boolean => {
+      const path = node && (node.type === 'identifier' || node.type === 'attribute') ? dottedName(node) : null;
+      if (!path) return false;
+      for (const p of paths) if (path === p || path.startsWith(`${p}.`)) return true;
+      return false;
+    };
+    const keys: CallKey[] = [];
+    for (let i = lowerBound(body.calls, start); i < body.calls.length; i++) {
+      const c = body.calls[i]!;
+      if (c.start >= end) break;
+      if (c.end > end) continue;
+      const fn = field(c, 'function');
+      const onInput = fn?.type === 'attribute' && touches(field(fn, 'object'));
+      const handsOn = (field(c, 'arguments')?.children ?? []).some((a) => touches(a.type === 'keyword_argument' ? field(a, 'value') : a));
+      if ((onInput || handsOn) && this.callee(c, body)) keys.push(callKey(c));
+    }
+    return keys;
   }
 
   /** The first of `paths` written (assigned into, deleted from, mutated, closed) inside [start, end). */
@@ -487,6 +516,7 @@ class BulkCollector {
       params,
       producer: body.yields > 0 ? null : this.producerFact(body),
       sideEffect: this.sideEffectOfBody(body),
+      outerWrite: this.outerWriteOfBody(body),
       calls: callKeys,
       returnsNestedFunction: body.returns.some((r) => {
         const value = r.children.find((c) => c.isNamed && c.type !== 'comment');
@@ -501,6 +531,28 @@ class BulkCollector {
     for (const call of body.calls) {
       const effect = this.sideEffectOf(call, body);
       if (effect) return effect;
+    }
+    for (const m of body.mutations) {
+      const root = mutatedOuterName(body, writtenObject(m), this.model);
+      if (root) return `mutates \`${root}\``;
+    }
+    return null;
+  }
+
+  /**
+   * A write of the body to state it does not own: mutating or closing a parameter (`self`
+   * included), a global or their items. Unlike `sideEffectOfBody`, I/O and logging do not count:
+   * this is what a caller's call can change under a lazy producer reading the same objects.
+   */
+  private outerWriteOfBody(body: BodyIndex): string | null {
+    if (body.declaresOuter) return 'declares global or nonlocal names';
+    for (const call of body.calls) {
+      const fn = field(call, 'function');
+      const receiver = fn?.type === 'attribute' ? field(fn, 'object') : undefined;
+      const method = fn?.type === 'attribute' ? field(fn, 'attribute')?.text ?? '' : '';
+      if (!receiver || !(MUTATORS.has(method) || CLOSERS.has(method))) continue;
+      const root = mutatedOuterName(body, receiver, this.model);
+      if (root) return `${MUTATORS.has(method) ? 'mutates' : 'closes or resets'} \`${root}\``;
     }
     for (const m of body.mutations) {
       const root = mutatedOuterName(body, writtenObject(m), this.model);

@@ -129,6 +129,7 @@ class BulkFlowAnalysis implements BulkFlow {
   private readonly resultMemo = new Map<string, ResultUse | 'pending'>();
   private readonly paramMemo = new Map<string, boolean | 'pending'>();
   private readonly sideEffectMemo = new Map<string, string | null | 'pending'>();
+  private readonly outerWriteMemo = new Map<string, string | null | 'pending'>();
   private chainList: Chain[] | undefined;
 
   constructor(private readonly project: ProjectGraph) {
@@ -406,7 +407,7 @@ class BulkFlowAnalysis implements BulkFlow {
     const use = bulk.use;
     switch (use.kind) {
       case 'single':
-        return { singlePass: true, reason: null, orderInsensitive: use.orderInsensitive, hazards: bulk.siteHazards.map((h) => `${where}: ${h}`) };
+        return { singlePass: true, reason: null, orderInsensitive: use.orderInsensitive, hazards: this.siteHazardsOf(site, where) };
       case 'other':
         return NOT_SINGLE(`${where}: ${use.reason}`);
       case 'passed': {
@@ -415,7 +416,7 @@ class BulkFlowAnalysis implements BulkFlow {
         const param = this.paramFor(target, site.file, use.call, use.index, use.keyword);
         if (!param) return NOT_SINGLE(`${where}: passed to \`${target.fn.name}\` in an unknown position`);
         if (!this.paramSinglePass(target, param, depth + 1)) return NOT_SINGLE(`${where}: \`${target.fn.name}\` does not read \`${param.name}\` once`);
-        return { singlePass: true, reason: null, orderInsensitive: false, hazards: bulk.siteHazards.map((h) => `${where}: ${h}`) };
+        return { singlePass: true, reason: null, orderInsensitive: false, hazards: this.siteHazardsOf(site, where) };
       }
       case 'returned': {
         const enclosing = bulk.enclosingFunctionId === null ? undefined : this.project.functions.get(`${site.file.module.name}.${bulk.enclosingFunctionId}`);
@@ -424,10 +425,29 @@ class BulkFlowAnalysis implements BulkFlow {
         if (unknown) return NOT_SINGLE(`${where}: returned by \`${enclosing.fn.name}\`, and ${unknown}`);
         const outer = this.resultUseAt(enclosing, depth + 1);
         return outer.singlePass
-          ? { ...outer, hazards: [...bulk.siteHazards.map((h) => `${where}: ${h}`), ...outer.hazards] }
+          ? { ...outer, hazards: [...this.siteHazardsOf(site, where), ...outer.hazards] }
           : outer;
       }
     }
+  }
+
+  /**
+   * The site's own hazards, plus calls on the call's inputs (before the read or while the result
+   * is iterated) that reach a project function writing to what it is given: `world.despawn(eid)`
+   * in a loop over `world.query(...)` would change the dict a lazy `query` is still iterating.
+   */
+  private siteHazardsOf(site: BulkSite, where: string): string[] {
+    const bulk = site.bulk!;
+    const hazards = bulk.siteHazards.map((h) => `${where}: ${h}`);
+    for (const key of bulk.touchingCalls) {
+      const target = this.targetOf(site.file, key);
+      const write = target ? this.outerWriteOf(target, 0) : null;
+      if (write) {
+        hazards.push(`${where}: ${write} while the result is still to be read`);
+        break;
+      }
+    }
+    return hazards;
   }
 
   /** The parameter an argument lands in. */
@@ -486,6 +506,27 @@ class BulkFlowAnalysis implements BulkFlow {
     }
     this.sideEffectMemo.set(ref.globalId, effect);
     return effect;
+  }
+
+  /** A write to its inputs or globals by `ref` or a project function it calls (a few levels deep), or null. */
+  private outerWriteOf(ref: FunctionRef, depth: number): string | null {
+    const memo = this.outerWriteMemo.get(ref.globalId);
+    if (memo === 'pending') return null;
+    if (memo !== undefined) return memo;
+    const fact = this.bulkFns.get(ref.globalId);
+    if (!fact) return null;
+    this.outerWriteMemo.set(ref.globalId, 'pending');
+    let write: string | null = fact.outerWrite ? `\`${ref.fn.name}\` ${fact.outerWrite}` : null;
+    if (!write && depth < SIDE_EFFECT_DEPTH) {
+      for (const key of fact.calls) {
+        const target = this.targetOf(ref.file, key);
+        if (!target || target === ref) continue;
+        write = this.outerWriteOf(target, depth + 1);
+        if (write) break;
+      }
+    }
+    this.outerWriteMemo.set(ref.globalId, write);
+    return write;
   }
 
   // ---- the generator rewrite ----------------------------------------------------------------
