@@ -95,6 +95,8 @@ export interface BulkFunctionFact {
   readonly outerWrite: string | null;
   /** Calls in the body that may reach project functions (for side effects found through the call graph). */
   readonly calls: readonly CallKey[];
+  /** The class its `-> T` annotation names (`-> World`, `-> Optional[World]`), resolved: a factory's product. */
+  readonly returnsClass: string | null;
   /** Returns a function defined in its own body: as a decorator, it wraps rather than registers. */
   readonly returnsNestedFunction: boolean;
 }

@@ -517,6 +517,7 @@ class BulkCollector {
       producer: body.yields > 0 ? null : this.producerFact(body),
       sideEffect: this.sideEffectOfBody(body),
       outerWrite: this.outerWriteOfBody(body),
+      returnsClass: annotatedClass(this.model, field(fn, 'return_type')),
       calls: callKeys,
       returnsNestedFunction: body.returns.some((r) => {
         const value = r.children.find((c) => c.isNamed && c.type !== 'comment');

@@ -258,7 +258,16 @@ class BulkFlowAnalysis implements BulkFlow {
 
   private resolveInferred(name: string): FunctionRef | undefined {
     let target = this.inferredTargets.get(name);
-    if (target === undefined) this.inferredTargets.set(name, (target = this.project.resolveFunction(name) ?? null));
+    if (target === undefined) {
+      target = this.project.resolveFunction(name) ?? null;
+      // `world = build_world(); world.query(...)`: the receiver came from a project function, not a
+      // class; its `-> World` annotation names the class the method belongs to.
+      const dot = name.lastIndexOf('.');
+      const factory = target === null && dot > 0 ? this.project.resolveFunction(name.slice(0, dot)) : undefined;
+      const cls = factory ? this.bulkFns.get(factory.globalId)?.returnsClass : null;
+      if (cls) target = this.project.resolveFunction(`${cls}.${name.slice(dot + 1)}`) ?? null;
+      this.inferredTargets.set(name, target);
+    }
     return target ?? undefined;
   }
 
