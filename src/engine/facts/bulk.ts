@@ -144,6 +144,13 @@ class BulkCollector {
 
   private computeCallee(call: SyntaxNode, body: BodyIndex): Callee | null {
     const fn = field(call, 'function');
+    const object = fn?.type === 'attribute' ? field(fn, 'object') : undefined;
+    if (object?.type === 'call') {
+      // `Parser(tokens).parse()`, `build_world().query(...)`: a method of the instance just made.
+      const cls = this.valueClass(body, object);
+      const method = field(fn!, 'attribute')?.text;
+      return cls && method ? { qualifiedName: null, inferred: `${cls}.${method}` } : null;
+    }
     const dotted = fn ? dottedName(fn) : null;
     if (!fn || !dotted) return null;
     const parts = dotted.split('.');
