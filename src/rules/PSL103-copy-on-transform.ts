@@ -268,7 +268,7 @@ const DATA_NOUNS = new Set([
   'responses', 'hits', 'snapshots', 'quotes', 'trades', 'prices', 'sales', 'shipments', 'employees',
   'contacts', 'leads', 'members', 'pages', 'blobs', 'corpus', 'inventory', 'people', 'persons', 'students',
   'patients', 'visits', 'jobs', 'scores', 'numbers', 'books', 'movies', 'songs', 'tracks', 'tweets',
-  'issues', 'commits', 'entities',
+  'issues', 'commits', 'entities', 'particles', 'pixels', 'variants',
   'catalog', 'catalogue', 'ledger', 'history', 'feed', 'stream', 'dump', 'export', 'lookup', 'index_data',
 ]);
 
@@ -414,7 +414,14 @@ function largeEvidence(target: SyntaxNode, assignment: SyntaxNode, model: Semant
     const param = parameterOf(previous);
     if (param) return isDataParameter(param, target.text, source) ? { kind: 'parameter', name: target.text } : null;
     const bound = bindingAssignment(previous);
-    if (!bound) return null;
+    if (!bound) {
+      // `samples, rate = read_wav(path)`: one part of a loaded result — when its name says data set
+      // (`header, rows = read_table(p)` unpacks a small header too).
+      const unpacked = unpackingAssignment(previous);
+      const right = unpacked ? field(unpacked, 'right') : undefined;
+      const loaded = right && isDataName(target.text) ? loadedBy(right, model) : null;
+      return loaded ? { kind: 'loaded', what: loaded } : null;
+    }
     const value = field(bound, 'right');
     if (!value) return null;
     const loaded = loadedBy(value, model);
@@ -498,6 +505,13 @@ function bindingAssignment(id: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
+/** The assignment `a, b = …` / `(a, b) = …` that unpacks into the name `id`, if any. */
+function unpackingAssignment(id: SyntaxNode): SyntaxNode | null {
+  const p = id.parent;
+  if ((p?.type === 'pattern_list' || p?.type === 'tuple_pattern') && p.parent?.type === 'assignment' && p.field === 'left') return p.parent;
+  return null;
+}
+
 function classOf(node: SyntaxNode): SyntaxNode | null {
   for (let p = node.parent; p; p = p.parent) if (p.type === 'class_definition') return p;
   return null;
@@ -532,7 +546,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for a collection rebuilt from itself and bound back to the same name: `rows = [fix(r) for r in rows]`, `data = {k: f(v) for k, v in data.items()}`, `rows = list(map(fix, rows))`, `rows = list({r.id: r for r in rows}.values())`, `self.rows = [...]` over `self.rows`, and `rows = sorted(rows, key=...)` where `rows.sort(key=...)` would do (not on a parameter: sorting a copy is how a function leaves its caller\'s list alone). It reports only when the file shows the collection is likely large: a parameter named for a data set (`rows`, `records`, `data`, `events`, `orders`, `raw_lines`, … — not `args`, `names`, `paths`, `headers`, and never `*args`/`**kwargs`, a scalar-typed one or one with a literal default) or annotated as a `DataFrame`, an array or an `Iterator`; a name bound by a loading call (`json.load`, `csv.reader`, `pandas.read_csv`, `cursor.fetchall()`, `f.readlines()`, `f.read().splitlines()`, `response.json()`, SQLAlchemy `.scalars()`, or the application\'s own `load_*`/`fetch_*`/`read_*`/`*_records`-style functions, also through `[...]`, `.get(...)` and `.to_dict(...)` on their result); an empty container filled in a loop over a file, a reader, a cursor or such a data set; a collection built by a comprehension over one of those (`with open(p) as fh: rows = [parse(l) for l in fh]`); and, for `self.x`, any of these assigned to `self.x` elsewhere in the class. A name built from a literal, a string split, `os.environ`, the standard library\'s small helpers, or only bound in another branch is not reported.',
+      'Checks for a collection rebuilt from itself and bound back to the same name: `rows = [fix(r) for r in rows]`, `data = {k: f(v) for k, v in data.items()}`, `rows = list(map(fix, rows))`, `rows = list({r.id: r for r in rows}.values())`, `self.rows = [...]` over `self.rows`, and `rows = sorted(rows, key=...)` where `rows.sort(key=...)` would do (not on a parameter: sorting a copy is how a function leaves its caller\'s list alone). It reports only when the file shows the collection is likely large: a parameter named for a data set (`rows`, `records`, `data`, `events`, `orders`, `raw_lines`, … — not `args`, `names`, `paths`, `headers`, and never `*args`/`**kwargs`, a scalar-typed one or one with a literal default) or annotated as a `DataFrame`, an array or an `Iterator`; a name bound by a loading call (`json.load`, `csv.reader`, `pandas.read_csv`, `cursor.fetchall()`, `f.readlines()`, `f.read().splitlines()`, `response.json()`, SQLAlchemy `.scalars()`, or the application\'s own `load_*`/`fetch_*`/`read_*`/`*_records`-style functions, also through `[...]`, `.get(...)` and `.to_dict(...)` on their result, and a data-set name unpacked from their result: `samples, rate = read_wav(p)`); an empty container filled in a loop over a file, a reader, a cursor or such a data set; a collection built by a comprehension over one of those (`with open(p) as fh: rows = [parse(l) for l in fh]`); and, for `self.x`, any of these assigned to `self.x` elsewhere in the class. A name built from a literal, a string split, `os.environ`, the standard library\'s small helpers, or only bound in another branch is not reported.',
     whyBad:
       'Building the new collection while the name still holds the old one keeps both alive at the peak: twice the memory for the data. When many such steps run one after another, each new copy is allocated among the freed holes of the previous one, the heap fragments, and the process holds far more memory than the data needs.',
     example: [
