@@ -95,6 +95,13 @@ export interface BulkFunctionFact {
   readonly outerWrite: string | null;
   /** Calls in the body that may reach project functions (for side effects found through the call graph). */
   readonly calls: readonly CallKey[];
+  /**
+   * Module-level containers it reads (`for job in QUEUE`), qualified (`pkg.jobs.QUEUE`): a caller
+   * changing one while it iterates a lazy result would change what it sees.
+   */
+  readonly globalReads: readonly string[];
+  /** Module-level names whose objects it changes (`QUEUE.remove(job)`, `CACHE[k] = v`), qualified. */
+  readonly globalWrites: readonly string[];
   /** The class its `-> T` annotation names (`-> World`, `-> Optional[World]`), resolved: a factory's product. */
   readonly returnsClass: string | null;
   /** Returns a function defined in its own body: as a decorator, it wraps rather than registers. */
@@ -113,6 +120,10 @@ export interface BulkCallFact {
    * function they reach writes to its inputs, a lazy result would see the change.
    */
   readonly touchingCalls: readonly CallKey[];
+  /** Module-level names whose objects are changed in those same ranges, qualified (see `globalReads`). */
+  readonly rangeGlobalWrites: readonly string[];
+  /** Every call in those ranges that may reach a project function (checked for `globalWrites`). */
+  readonly rangeCalls: readonly CallKey[];
   /** `store.load(..)` where `store = CrmStore()` in the same body: `pkg.mod.CrmStore.load`. */
   readonly inferredCallee: string | null;
   /** `self`/`cls` call in a method: the id of the enclosing function (for `self.x` resolution). */

@@ -59,6 +59,20 @@ const CLOSERS: ReadonlySet<string> = new Set([
  */
 const STATEMENT_RUNNERS: ReadonlySet<string> = new Set(['execute', 'executemany', 'executescript']);
 
+/** Constructors of collections a module can keep and change (see `globalReads`). */
+const MUTABLE_CONTAINERS: ReadonlySet<string> = new Set([
+  'builtins.list', 'builtins.dict', 'builtins.set', 'collections.deque', 'collections.defaultdict',
+  'collections.OrderedDict', 'collections.Counter',
+]);
+
+interface SiteHazards {
+  readonly hazards: readonly string[];
+  readonly touchingCalls: readonly CallKey[];
+  readonly rangeGlobalWrites: readonly string[];
+  readonly rangeCalls: readonly CallKey[];
+}
+const NO_SITE_HAZARDS: SiteHazards = { hazards: [], touchingCalls: [], rangeGlobalWrites: [], rangeCalls: [] };
+
 /** Builtins that copy an iterable into a new collection (or wrap it) without transforming items. */
 const COPYING_BUILTINS: ReadonlySet<string> = new Set([
   'builtins.list', 'builtins.tuple', 'builtins.sorted', 'builtins.set', 'builtins.frozenset', 'builtins.iter', 'builtins.reversed',
@@ -258,12 +272,14 @@ class BulkCollector {
   private callFact(call: SyntaxNode, body: BodyIndex, callee: Callee): BulkCallFact {
     const use = usageOfExpression(this.index, call);
     const fnBody = body.kind === 'function' ? body : enclosingFunctionBody(body);
-    const site = use.kind === 'other' ? { hazards: [], touchingCalls: [] } : this.siteHazards(call, body, use);
+    const site = use.kind === 'other' ? NO_SITE_HAZARDS : this.siteHazards(call, body, use);
     return {
       call: callKey(call),
       use: this.toUseFact(use),
       siteHazards: site.hazards,
       touchingCalls: site.touchingCalls,
+      rangeGlobalWrites: site.rangeGlobalWrites,
+      rangeCalls: site.rangeCalls,
       inferredCallee: callee.inferred,
       enclosingFunctionId: fnBody ? fnBody.scope.id : null,
     };
@@ -274,10 +290,10 @@ class BulkCollector {
    * `with`/`try` the reading code is outside of (or returns out of one), or the call's inputs
    * (arguments, receiver) are written between the call and the read, or while the result is iterated.
    */
-  private siteHazards(call: SyntaxNode, body: BodyIndex, use: Use): { hazards: string[]; touchingCalls: CallKey[] } {
+  private siteHazards(call: SyntaxNode, body: BodyIndex, use: Use): SiteHazards {
     const hazards: string[] = [];
     const touchingCalls: CallKey[] = [];
-    if (use.kind === 'other') return { hazards, touchingCalls };
+    if (use.kind === 'other') return NO_SITE_HAZARDS;
     const read = use.at;
     for (let p = call.parent; p && p !== body.node; p = p.parent) {
       if ((p.type === 'with_statement' || p.type === 'try_statement') && (use.kind === 'returned' || !(read.start >= p.start && read.end <= p.end))) {
@@ -296,7 +312,6 @@ class BulkCollector {
       const path = value && (value.type === 'identifier' || value.type === 'attribute') ? dottedName(value) : null;
       if (path) inputs.add(path);
     }
-    if (inputs.size === 0) return { hazards, touchingCalls };
     const readStatement = statementOf(read);
     const ranges: { start: number; end: number; what: string }[] = [];
     if (use.via && readStatement && readStatement.start > call.end) {
@@ -313,10 +328,21 @@ class BulkCollector {
     if (loopAt && right && loopAt.start >= right.start && loopAt.end <= right.end) {
       ranges.push({ start: right.end, end: loopStatement!.end, what: 'while the result is iterated' });
     }
+    const rangeGlobalWrites = new Set<string>();
+    const rangeCalls: CallKey[] = [];
     for (const range of ranges) {
-      const written = this.writtenPath(body, inputs, range.start, range.end);
-      if (written) hazards.push(`\`${written}\` is changed ${range.what}`);
-      touchingCalls.push(...this.touchingCalls(body, inputs, range.start, range.end));
+      if (inputs.size > 0) {
+        const written = this.writtenPath(body, inputs, range.start, range.end);
+        if (written) hazards.push(`\`${written}\` is changed ${range.what}`);
+        touchingCalls.push(...this.touchingCalls(body, inputs, range.start, range.end));
+      }
+      // Shared state the producer may read (`for job in QUEUE` … `QUEUE.remove(job)` in the loop).
+      for (const name of this.globalWrites(body, range.start, range.end)) rangeGlobalWrites.add(name);
+      for (let i = lowerBound(body.calls, range.start); i < body.calls.length; i++) {
+        const c = body.calls[i]!;
+        if (c.start >= range.end) break;
+        if (c.end <= range.end && this.callee(c, body)) rangeCalls.push(callKey(c));
+      }
     }
     // Files written, removed or processes run before the read: the producer might read them.
     if (use.via && readStatement) {
@@ -331,7 +357,73 @@ class BulkCollector {
         }
       }
     }
-    return { hazards, touchingCalls };
+    return { hazards, touchingCalls, rangeGlobalWrites: [...rangeGlobalWrites], rangeCalls };
+  }
+
+  /** The qualified module-level name an identifier stands for, when it is bound at module level. */
+  private moduleLevelName(id: SyntaxNode): string | null {
+    const found = this.model.lookup(id.text, id);
+    if (found?.scope.kind !== 'module') return null;
+    if (found.binding.kind !== 'assignment' && !(found.binding.kind === 'import' && found.binding.fact.kind === 'member')) return null;
+    return this.model.resolveExpression(id);
+  }
+
+  /** Module-level names whose objects the body changes inside [start, end): `QUEUE.remove(x)`, `CACHE[k] = v`, `del STATE[k]`. */
+  private globalWrites(body: BodyIndex, start: number, end: number): string[] {
+    const names = new Set<string>();
+    const add = (object: SyntaxNode | undefined) => {
+      let root = object;
+      while (root && (root.type === 'attribute' || root.type === 'subscript')) root = field(root, root.type === 'attribute' ? 'object' : 'value');
+      const name = root?.type === 'identifier' ? this.moduleLevelName(root) : null;
+      if (name) names.add(name);
+    };
+    for (let i = lowerBound(body.mutations, start); i < body.mutations.length; i++) {
+      const m = body.mutations[i]!;
+      if (m.start >= end) break;
+      if (m.end <= end) add(writtenObject(m));
+    }
+    for (let i = lowerBound(body.calls, start); i < body.calls.length; i++) {
+      const c = body.calls[i]!;
+      if (c.start >= end) break;
+      const fn = field(c, 'function');
+      if (c.end > end || fn?.type !== 'attribute') continue;
+      const method = field(fn, 'attribute')?.text ?? '';
+      if (MUTATORS.has(method) || CLOSERS.has(method)) add(field(fn, 'object'));
+    }
+    return [...names];
+  }
+
+  /**
+   * Module-level containers the body reads: names bound at module level to a collection
+   * (`QUEUE = []`, `deque()`), or imported by name from another module (which may be one).
+   */
+  private globalReads(body: BodyIndex): string[] {
+    const names = new Set<string>();
+    for (const id of body.moduleLoads) {
+      const found = this.model.lookup(id.text, id);
+      if (found?.scope.kind !== 'module') continue;
+      const binding = found.binding;
+      if (binding.kind === 'assignment') {
+        const statement = statementOf(binding.node);
+        const assignment = statement?.type === 'expression_statement' ? statement.children[0] : undefined;
+        const value = assignment?.type === 'assignment' ? field(assignment, 'right') : undefined;
+        if (!value || !this.isMutableCollection(value)) continue;
+      } else if (!(binding.kind === 'import' && binding.fact.kind === 'member')) {
+        continue;
+      }
+      const name = this.model.resolveExpression(id);
+      if (name) names.add(name);
+    }
+    return [...names];
+  }
+
+  /** `[]`, `{}`, `{k: v}`, a comprehension, `list(...)`, `deque()`, `defaultdict(list)`: a collection that can change. */
+  private isMutableCollection(value: SyntaxNode): boolean {
+    if (value.type === 'list' || value.type === 'dictionary' || value.type === 'set' || value.type === 'list_comprehension'
+      || value.type === 'dictionary_comprehension' || value.type === 'set_comprehension') return true;
+    if (value.type !== 'call') return false;
+    const name = this.calleeName(value);
+    return name !== null && MUTABLE_CONTAINERS.has(name);
   }
 
   /**
@@ -525,6 +617,8 @@ class BulkCollector {
       sideEffect: this.sideEffectOfBody(body),
       outerWrite: this.outerWriteOfBody(body),
       returnsClass: annotatedClass(this.model, field(fn, 'return_type')),
+      globalReads: this.globalReads(body),
+      globalWrites: this.globalWrites(body, body.node.start, body.node.end),
       calls: callKeys,
       returnsNestedFunction: body.returns.some((r) => {
         const value = r.children.find((c) => c.isNamed && c.type !== 'comment');

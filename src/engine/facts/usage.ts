@@ -66,6 +66,8 @@ export interface BodyIndex {
   readonly stores: Map<string, SyntaxNode[]>;
   /** Local names read or rebound from a nested def, lambda or class (or declared global there). */
   readonly captured: Set<string>;
+  /** Reads in this body of names bound at module level (not as a call's callee): shared state it may see change. */
+  readonly moduleLoads: SyntaxNode[];
   /** Calls evaluated in this body (not in nested defs or lambdas), in source order. */
   readonly calls: SyntaxNode[];
   readonly returns: SyntaxNode[];
@@ -240,7 +242,7 @@ class ComprehensionNames {
 function makeBody(kind: BodyKind, node: SyntaxNode, scope: Scope, parent: BodyIndex | null): BodyIndex {
   return {
     kind, node, scope, parent,
-    loads: new Map(), stores: new Map(), captured: new Set(),
+    loads: new Map(), stores: new Map(), captured: new Set(), moduleLoads: [],
     calls: [], returns: [], mutations: [], raises: [], yields: 0, declaresOuter: false,
   };
 }
@@ -302,6 +304,7 @@ function recordIdentifier(
   }
   if (owner === body) push(body.loads, name, node);
   else if (owner) owner.captured.add(name);
+  if (owner?.kind === 'module' && owner !== body && !(parent.type === 'call' && node.field === 'function')) body.moduleLoads.push(node);
   if (owner?.kind === 'module' && !(parent.type === 'call' && node.field === 'function') && parent.type !== 'decorator') {
     const binding = owner.scope.bindings.get(name);
     if (binding?.kind === 'function' || binding?.kind === 'class') escapes.add(`${model.module.name}.${name}`);

@@ -100,6 +100,7 @@ const TRANSPARENT_DECORATORS: ReadonlySet<string> = new Set([
 const MAX_DEPTH = 24;
 const SIDE_EFFECT_DEPTH = 4;
 
+const EMPTY_NAMES: ReadonlySet<string> = new Set();
 const NOT_SINGLE = (reason: string): ResultUse => ({ singlePass: false, reason, orderInsensitive: false, hazards: [] });
 
 class BulkFlowAnalysis implements BulkFlow {
@@ -130,6 +131,7 @@ class BulkFlowAnalysis implements BulkFlow {
   private readonly paramMemo = new Map<string, boolean | 'pending'>();
   private readonly sideEffectMemo = new Map<string, string | null | 'pending'>();
   private readonly outerWriteMemo = new Map<string, string | null | 'pending'>();
+  private readonly globalsMemo = new Map<string, ReadonlySet<string> | 'pending'>();
   private chainList: Chain[] | undefined;
 
   constructor(private readonly project: ProjectGraph) {
@@ -456,7 +458,40 @@ class BulkFlowAnalysis implements BulkFlow {
         break;
       }
     }
+    // Module-level state the producer reads, changed by the caller while it reads the result.
+    const producer = this.targetOfCall(site.file, site.call);
+    const reads = producer ? this.globalsOf(producer, 'globalReads', 0) : EMPTY_NAMES;
+    if (reads.size > 0) {
+      let changed = bulk.rangeGlobalWrites.find((n) => reads.has(n));
+      for (const key of bulk.rangeCalls) {
+        if (changed) break;
+        const target = this.targetOf(site.file, key);
+        if (!target || target === producer) continue;
+        for (const n of this.globalsOf(target, 'globalWrites', 0)) if (reads.has(n)) changed = n;
+      }
+      if (changed) hazards.push(`${where}: \`${changed.slice(changed.lastIndexOf('.') + 1)}\`, which \`${producer!.fn.name}\` reads, is changed while the result is still to be read`);
+    }
     return hazards;
+  }
+
+  /** Module-level names `ref` or the project functions it calls (a few levels deep) read or change. */
+  private globalsOf(ref: FunctionRef, which: 'globalReads' | 'globalWrites', depth: number): ReadonlySet<string> {
+    const memoKey = `${which}\u0000${ref.globalId}`;
+    const memo = this.globalsMemo.get(memoKey);
+    if (memo === 'pending') return EMPTY_NAMES;
+    if (memo) return memo;
+    const fact = this.bulkFns.get(ref.globalId);
+    if (!fact) return EMPTY_NAMES;
+    this.globalsMemo.set(memoKey, 'pending');
+    const names = new Set(fact[which]);
+    if (depth < SIDE_EFFECT_DEPTH) {
+      for (const key of fact.calls) {
+        const target = this.targetOf(ref.file, key);
+        if (target && target !== ref) for (const n of this.globalsOf(target, which, depth + 1)) names.add(n);
+      }
+    }
+    this.globalsMemo.set(memoKey, names);
+    return names;
   }
 
   /** The parameter an argument lands in. */
