@@ -91,6 +91,8 @@ export interface BulkFunctionFact {
   readonly producer: ProducerFact | null;
   /** A side effect of the function's own body (I/O, logging, mutating a global or a parameter), or null. */
   readonly sideEffect: string | null;
+  /** The body has a `raise` statement (outside nested functions), other than `raise NotImplementedError`. */
+  readonly raises: boolean;
   /** A write of the body to state it does not own (a parameter, `self` included, a global, their items), or null. */
   readonly outerWrite: string | null;
   /** Calls in the body that may reach project functions (for side effects found through the call graph). */

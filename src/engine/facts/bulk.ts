@@ -616,6 +616,8 @@ class BulkCollector {
       producer: body.yields > 0 ? null : this.producerFact(body),
       sideEffect: this.sideEffectOfBody(body),
       outerWrite: this.outerWriteOfBody(body),
+      // `raise NotImplementedError` marks a stub that subclasses override, not an error path.
+      raises: body.raises.some((r) => !/^raise\s+NotImplementedError\b/.test(this.model.source.text.slice(r.start, r.end))),
       returnsClass: annotatedClass(this.model, field(fn, 'return_type')),
       globalReads: this.globalReads(body),
       globalWrites: this.globalWrites(body, body.node.start, body.node.end),

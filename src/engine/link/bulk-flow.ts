@@ -131,6 +131,7 @@ class BulkFlowAnalysis implements BulkFlow {
   private readonly paramMemo = new Map<string, boolean | 'pending'>();
   private readonly sideEffectMemo = new Map<string, string | null | 'pending'>();
   private readonly outerWriteMemo = new Map<string, string | null | 'pending'>();
+  private readonly raiserMemo = new Map<string, string | null | 'pending'>();
   private readonly globalsMemo = new Map<string, ReadonlySet<string> | 'pending'>();
   private chainList: Chain[] | undefined;
 
@@ -474,6 +475,27 @@ class BulkFlowAnalysis implements BulkFlow {
     return hazards;
   }
 
+  /** The name of `ref` or of a project function it calls (a few levels deep) that has a `raise`, or null. */
+  private raiserOf(ref: FunctionRef, depth: number): string | null {
+    const memo = this.raiserMemo.get(ref.globalId);
+    if (memo === 'pending') return null;
+    if (memo !== undefined) return memo;
+    const fact = this.bulkFns.get(ref.globalId);
+    if (!fact) return null;
+    this.raiserMemo.set(ref.globalId, 'pending');
+    let raiser: string | null = fact.raises ? ref.fn.name : null;
+    if (!raiser && depth < SIDE_EFFECT_DEPTH) {
+      for (const key of fact.calls) {
+        const target = this.targetOf(ref.file, key);
+        if (!target || target === ref) continue;
+        raiser = this.raiserOf(target, depth + 1);
+        if (raiser) break;
+      }
+    }
+    this.raiserMemo.set(ref.globalId, raiser);
+    return raiser;
+  }
+
   /** Module-level names `ref` or the project functions it calls (a few levels deep) read or change. */
   private globalsOf(ref: FunctionRef, which: 'globalReads' | 'globalWrites', depth: number): ReadonlySet<string> {
     const memoKey = `${which}\u0000${ref.globalId}`;
@@ -599,6 +621,16 @@ class BulkFlowAnalysis implements BulkFlow {
       const effect = this.sideEffectOf(target, 0);
       if (effect) {
         hazards.push(`${effect}, which would happen while the caller iterates`);
+        break;
+      }
+    }
+    // A helper that raises (`validate(row)`) moves the error to the middle of the caller's loop,
+    // after it has acted on the items before the bad one: as with a `raise` in the body itself.
+    for (const key of conversion.deferredCalls) {
+      const target = this.targetOf(ref.file, key);
+      const raiser = target && target !== ref ? this.raiserOf(target, 0) : null;
+      if (raiser) {
+        hazards.push(`\`${raiser}\` raises exceptions, which would surface only while the caller iterates`);
         break;
       }
     }
