@@ -278,6 +278,24 @@ function callsInstanceMethod(regions: readonly SyntaxNode[], base: string): bool
   });
 }
 
+/** Is the chain's head a name bound at module level (a global connection, cursor or file)? */
+function isModuleLevel(chain: string, at: SyntaxNode, model: SemanticModel): boolean {
+  const head = chain.split('.')[0]!;
+  if (head === 'self' || head === 'cls') return false;
+  return model.lookup(head, at)?.scope.kind === 'module';
+}
+
+/** Does the region call a function by name (`bump(x)`, `db_utils.save(x)`), other than a builtin? */
+function callsFunction(regions: readonly SyntaxNode[], model: SemanticModel): boolean {
+  return anyNode(regions, (n) => {
+    if (n.type !== 'call') return false;
+    const callee = field(n, 'function');
+    if (callee?.type !== 'identifier' && callee?.type !== 'attribute') return false;
+    const name = model.resolveExpression(callee);
+    return name !== null && !name.startsWith('builtins.');
+  });
+}
+
 const MESSAGES = {
   fetchAll: '`{expr}` loads every row into a list that is only iterated once',
   readLines: '`{expr}` reads the whole file into a list that is only iterated once',
@@ -322,7 +340,7 @@ export default defineRule({
       '        out.write(f"{user_id},{name}\\n")',
     ].join('\n'),
     fixSafety:
-      'Iterating a file opened in this file (`open`, `io.open`, `gzip.open`, …) instead of `readlines()`, and a `sqlite3` cursor instead of `fetchall()`, is safe when nothing else in the function touches that file or cursor afterwards. For cursors and files of unknown origin (parameters, attributes, other DB-API drivers, where iteration is optional) the fix is unsafe, as it is when the loop calls the connection or methods of `self`. `read().splitlines()` (line endings and separators differ from iteration), SQLAlchemy `.all()` (use `yield_per`), awaited fetches (they need `async for`), `"".join(...)`, fetches bound to a name, and fetches read by a generator expression that is returned or stored (it may run after the file is closed) get a suggestion only.',
+      'Iterating a file opened in this file (`open`, `io.open`, `gzip.open`, …) instead of `readlines()`, and a `sqlite3` cursor instead of `fetchall()`, is safe when nothing else in the function touches that file or cursor afterwards. For cursors and files of unknown origin (parameters, attributes, other DB-API drivers, where iteration is optional) the fix is unsafe, as it is when the loop calls the connection or methods of `self`, or calls any function while the connection or file is a module-level global (`DB = sqlite3.connect(…)`: a helper may run an UPDATE on it while the SELECT is still being read). `read().splitlines()` (line endings and separators differ from iteration), SQLAlchemy `.all()` (use `yield_per`), awaited fetches (they need `async for`), `"".join(...)`, fetches bound to a name, and fetches read by a generator expression that is returned or stored (it may run after the file is closed) get a suggestion only.',
     references: [
       'https://peps.python.org/pep-0249/#iter',
       'https://docs.python.org/3/library/sqlite3.html#sqlite3.Cursor',
@@ -398,6 +416,10 @@ export default defineRule({
 
         const instance = instanceChain(fetch.receiver);
         if (instance && callsInstanceMethod(body, instance.split('.')[0]!)) safe = false;
+        // A module-level connection or file (`DB = sqlite3.connect(…)`) is in reach of any function
+        // the loop calls: `bump(row_id)` running `DB.execute("UPDATE …")` while the SELECT is
+        // still being read makes it revisit rows.
+        if (names.some((n) => isModuleLevel(n, fetch.receiver, model)) && callsFunction(body, model)) safe = false;
         // Code after the loop reading the same file or cursor would see a different position.
         const direct = chainText(fetch.receiver);
         if (direct !== null && isReadLater(direct, consumer.node)) safe = false;
