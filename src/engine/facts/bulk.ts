@@ -65,6 +65,11 @@ const MUTABLE_CONTAINERS: ReadonlySet<string> = new Set([
   'collections.OrderedDict', 'collections.Counter',
 ]);
 
+/** Methods through which a producer reads a module-level connection or mapping (see `globalReads`). */
+const READING_METHODS: ReadonlySet<string> = new Set([
+  'execute', 'executemany', 'cursor', 'fetchall', 'fetchmany', 'fetchone', 'items', 'values', 'keys',
+]);
+
 interface SiteHazards {
   readonly hazards: readonly string[];
   readonly touchingCalls: readonly CallKey[];
@@ -388,7 +393,7 @@ class BulkCollector {
       const fn = field(c, 'function');
       if (c.end > end || fn?.type !== 'attribute') continue;
       const method = field(fn, 'attribute')?.text ?? '';
-      if (MUTATORS.has(method) || CLOSERS.has(method)) add(field(fn, 'object'));
+      if (MUTATORS.has(method) || CLOSERS.has(method) || STATEMENT_RUNNERS.has(method)) add(field(fn, 'object'));
     }
     return [...names];
   }
@@ -403,6 +408,14 @@ class BulkCollector {
       const found = this.model.lookup(id.text, id);
       if (found?.scope.kind !== 'module') continue;
       const binding = found.binding;
+      // `DB.execute("SELECT …")`, `REGISTRY.items()`: a module-level connection or mapping read through a method.
+      const method = id.parent?.type === 'attribute' && id.field === 'object' && id.parent.parent?.type === 'call'
+        ? field(id.parent, 'attribute')?.text ?? '' : '';
+      if (READING_METHODS.has(method) && (binding.kind === 'assignment' || binding.kind === 'import')) {
+        const name = this.model.resolveExpression(id);
+        if (name) names.add(name);
+        continue;
+      }
       if (binding.kind === 'assignment') {
         const statement = statementOf(binding.node);
         const assignment = statement?.type === 'expression_statement' ? statement.children[0] : undefined;
