@@ -1,7 +1,7 @@
 // PSL104: a list built only to be consumed once, right where it is built.
 import type { SemanticModel } from '../engine/facts/scope.js';
 import {
-  anyNode, callsUnknownCode, chainText, consumerBody, consumesInPlace, iterationIndex, mayMutate, rootChain, singlePassConsumer, soleRead,
+  anyNode, callsUnknownCode, chainText, consumerBody, consumesInPlace, isNameReference, iterationIndex, mayMutate, rootChain, singlePassConsumer, soleRead,
   type Consumer,
 } from '../engine/facts/iteration.js';
 import { isFetchableStream } from '../engine/facts/streams.js';
@@ -111,6 +111,11 @@ function unwrapListEdits(listCall: SyntaxNode, inner: SyntaxNode, source: string
 interface Source {
   readonly chain: string;
   readonly shared: boolean;
+  /**
+   * A local with a second way in (a closure, an alias, a container): any call in the loop may
+   * change it. When the loop calls nothing that could, dropping the copy is still safe.
+   */
+  readonly escaped?: boolean;
 }
 
 /**
@@ -127,7 +132,8 @@ function copiedSources(expr: SyntaxNode, model: SemanticModel): { sources: Sourc
     const chain = chainText(n);
     if (chain !== null) {
       if (isLiveNamespace(chain, n, model)) live = true;
-      sources.push({ chain, shared: isShared(n, chain, model) });
+      const shared = isShared(n, chain, model);
+      sources.push({ chain, shared, escaped: !shared && escapesLocally(n, chain, model) });
       continue;
     }
     if (n.type === 'call') {
@@ -210,6 +216,69 @@ function isShared(node: SyntaxNode, chain: string, model: SemanticModel): boolea
   return !right || right.type === 'identifier' || right.type === 'attribute' || right.type === 'subscript';
 }
 
+/**
+ * Can code other than the function's own statements on `name` reach this local: a nested def or
+ * lambda that uses it (`def drop(k): d.pop(k)`, called from the loop), a second name or a
+ * container holding it (`alias = d`, `{"d": d}`), a bound method (`d.remove` as a value), or a
+ * call that may keep it? Then a call in the loop may change it, like a parameter.
+ */
+function escapesLocally(at: SyntaxNode, name: string, model: SemanticModel): boolean {
+  const found = model.lookup(name, at);
+  if (!found || found.binding.kind !== 'assignment') return false;
+  let fn: SyntaxNode | null = found.binding.node;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  if (!fn) return false;
+  return anyNode([fn], (n) => {
+    if (n.type !== 'identifier' || n.text !== name || !isNameReference(n)) return false;
+    for (let p = n.parent; p && p !== fn; p = p.parent) {
+      if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return true;
+    }
+    return !isContainedUse(n, model);
+  });
+}
+
+/** Builtins that read an argument without keeping it. */
+const READING_BUILTINS = new Set([
+  'len', 'list', 'sorted', 'set', 'frozenset', 'tuple', 'dict', 'sum', 'min', 'max', 'any', 'all', 'enumerate', 'zip',
+  'iter', 'reversed', 'isinstance', 'print', 'str', 'repr', 'bool', 'hash', 'id', 'type', 'format',
+]);
+
+/** A use of a local that hands no reference to it on: a method call on it, `d[k]`, `for … in d`, `k in d`, `len(d)`, `return d`. */
+function isContainedUse(n: SyntaxNode, model: SemanticModel): boolean {
+  const p = n.parent;
+  if (!p) return true;
+  switch (p.type) {
+    case 'attribute':
+      return n.field === 'object' && p.parent?.type === 'call' && p.field === 'function';
+    case 'subscript':
+      return n.field === 'value';
+    case 'for_statement':
+    case 'for_in_clause':
+    case 'assignment':
+    case 'augmented_assignment':
+      return n.field !== 'right' || p.type === 'for_statement' || p.type === 'for_in_clause';
+    case 'pattern_list':
+    case 'tuple_pattern':
+    case 'comparison_operator':
+    case 'return_statement':
+    case 'expression_statement':
+    case 'not_operator':
+    case 'if_statement':
+    case 'elif_clause':
+    case 'while_statement':
+    case 'interpolation':
+    case 'delete_statement':
+      return true;
+    case 'argument_list': {
+      const callee = p.parent?.type === 'call' ? field(p.parent, 'function') : undefined;
+      const resolved = callee?.type === 'identifier' ? model.resolveExpression(callee) : null;
+      return resolved !== null && resolved.startsWith('builtins.') && READING_BUILTINS.has(resolved.slice(9));
+    }
+    default:
+      return false;
+  }
+}
+
 /** A local bound to a new container: `out = []`, `seen = set()`. Method calls on it stay local. */
 function freshLocalTest(model: SemanticModel, at: SyntaxNode): (name: string) => boolean {
   return (name) => {
@@ -253,7 +322,7 @@ export default defineRule({
   },
   docs: {
     whatItDoes:
-      'Checks for lists built only to be read once where they are built: a list comprehension or `list(...)` passed to a consumer such as `sum`, `any`, `all`, `min`, `max`, `set`, `frozenset`, `sorted`, `tuple` or `dict`; `len([...])`, which builds a list only to count it; `for x in list(it)` when the loop never changes what `it` reads; and `name = list(map(...))` / `list(filter(...))` when `name` is then iterated once. It stays silent for `"".join([...])` (join builds its own list anyway), for `list(file)` / `list(cursor)` (PSL105 reports those full fetches), for `list(d)` before a loop that changes `d` — directly, or, for an attribute, a parameter or a global, through any call that might — and for a `list(...)` that is used more than once.',
+      'Checks for lists built only to be read once where they are built: a list comprehension or `list(...)` passed to a consumer such as `sum`, `any`, `all`, `min`, `max`, `set`, `frozenset`, `sorted`, `tuple` or `dict`; `len([...])`, which builds a list only to count it; `for x in list(it)` when the loop never changes what `it` reads; and `name = list(map(...))` / `list(filter(...))` when `name` is then iterated once. It stays silent for `"".join([...])` (join builds its own list anyway), for `list(file)` / `list(cursor)` (PSL105 reports those full fetches), for `list(d)` before a loop that changes `d` — directly, or, for an attribute, a parameter, a global or a local that something else can reach (a nested function using it, a second name, a container or a bound method holding it), through any call that might — and for a `list(...)` that is used more than once.',
     whyBad:
       'The whole list exists at once although every element is needed only for a moment. With large data, that is a large allocation made and freed in one go next to long-lived objects; the heap fragments and the process keeps memory it no longer uses. A generator expression, or the iterable itself, hands the consumer one element at a time.',
     example: [
@@ -390,7 +459,7 @@ export default defineRule({
       const body = consumerBody(consumer);
       const isFresh = freshLocalTest(model, call);
       for (const source of sources) {
-        if (mayMutate(body, source.chain, model, source.shared || opaque, isFresh)) return;
+        if (mayMutate(body, source.chain, model, source.shared || source.escaped === true || opaque, isFresh)) return;
       }
       if (opaque && sources.length === 0 && callsUnknownCode(body, model, isFresh)) return;
       // A generator expression that is returned or stored reads the source later, not now.
