@@ -41,6 +41,17 @@ function noArguments(call: SyntaxNode): boolean {
   return !!args && args.type === 'argument_list' && !args.children.some((c) => c.isNamed && c.type !== 'comment');
 }
 
+/** `.split("\n")` (or `'\r\n'`): one plain string argument that is a line break. */
+function splitsOnNewline(call: SyntaxNode, source: string): boolean {
+  const args = field(call, 'arguments');
+  const named = args?.type === 'argument_list' ? args.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
+  if (named.length !== 1 || named[0]!.type !== 'string') return false;
+  const literal = named[0]!;
+  // Only the quotes and the escape, no prefix (`b"\n"` splits bytes, `r"\n"` is two characters).
+  const raw = source.slice(literal.start, literal.end);
+  return /^(["'])(\\n|\\r\\n)\1$/.test(raw);
+}
+
 function keywordsOnly(call: SyntaxNode): boolean {
   const args = field(call, 'arguments');
   return !!args && args.type === 'argument_list'
@@ -130,8 +141,11 @@ function fetchAt(call: SyntaxNode, model: SemanticModel, index: IterationIndex):
     // asyncpg: `await conn.fetch("SELECT …")` returns every row as a list.
     return { kind: 'fetchAll', node: call, receiver: object, origin: null, noFix: true };
   }
-  if (!object || !noArguments(call)) return null;
-  switch (method) {
+  if (!object) return null;
+  // `f.read().split("\n")`: the same whole-file line list as `splitlines()`.
+  const lineSplit = method === 'split' && splitsOnNewline(call, model.source.text);
+  if (!noArguments(call) && !lineSplit) return null;
+  switch (lineSplit ? 'splitlines' : method) {
     case 'fetchall':
       return { kind: 'fetchAll', node: call, receiver: object, origin: originOf(object, model) };
     case 'readlines':
@@ -318,7 +332,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for `cursor.fetchall()` (also awaited, as in aiosqlite), asyncpg\'s `await conn.fetch("SELECT …")`, `file.readlines()`, `file.read().splitlines()`, `path.read_text().splitlines()` (also through a local read only there: `text = f.read()` … `text.splitlines()`), `list(cursor)` / `list(file)` / `list(csv.reader(f))` and SQLAlchemy `.all()` (`session.query(...)`, `Model.query`, `session.execute(...).scalars()`, also on a local bound to one: `query = session.query(...)` … `query.all()`) whose result is iterated exactly once — right where it is fetched, or through a local name read only by one loop, comprehension or consuming call. Cursors and files are recognised by where they come from (`open(...)`, `conn.cursor()`, `.execute(...)` on a known connection or with a literal `SELECT`, `sqlite3.connect`, DB-API drivers), not by their names; `fetchall` and `readlines` themselves are enough to report. Silent when the list is used any other way (`len`, indexing, returned, stored, iterated twice), when the loop (or code between the fetch and the loop) uses the cursor or file itself, its connection, or the session a SQLAlchemy query runs on (`cur.execute` or `session.add` inside the loop needs the rows fetched first; reading `cur.description` or `f.name` does not count), and when the file or cursor is closed (the `with` block ends, `.close()`) before the loop runs. Django\'s `Model.objects.all()` is a lazy QuerySet, not a list, and is not reported.',
+      'Checks for `cursor.fetchall()` (also awaited, as in aiosqlite), asyncpg\'s `await conn.fetch("SELECT …")`, `file.readlines()`, `file.read().splitlines()`, `path.read_text().splitlines()` (or `.split("\\n")`; also through a local read only there: `text = f.read()` … `text.splitlines()`), `list(cursor)` / `list(file)` / `list(csv.reader(f))` and SQLAlchemy `.all()` (`session.query(...)`, `Model.query`, `session.execute(...).scalars()`, also on a local bound to one: `query = session.query(...)` … `query.all()`) whose result is iterated exactly once — right where it is fetched, or through a local name read only by one loop, comprehension or consuming call. Cursors and files are recognised by where they come from (`open(...)`, `conn.cursor()`, `.execute(...)` on a known connection or with a literal `SELECT`, `sqlite3.connect`, DB-API drivers), not by their names; `fetchall` and `readlines` themselves are enough to report. Silent when the list is used any other way (`len`, indexing, returned, stored, iterated twice), when the loop (or code between the fetch and the loop) uses the cursor or file itself, its connection, or the session a SQLAlchemy query runs on (`cur.execute` or `session.add` inside the loop needs the rows fetched first; reading `cur.description` or `f.name` does not count), and when the file or cursor is closed (the `with` block ends, `.close()`) before the loop runs. Django\'s `Model.objects.all()` is a lazy QuerySet, not a list, and is not reported.',
     whyBad:
       'The whole result set or file is held in memory at once, although the loop needs one row or line at a time. A large list of rows is exactly the short-lived bulk allocation that fragments the heap, so the process keeps the memory after the list is gone. Cursors and files are iterators already: iterating them streams the data (`fetchmany` reads it in batches).',
     example: [
@@ -359,7 +373,7 @@ export default defineRule({
       if (callee.type === 'identifier' ? callee.text !== 'list' : callee.type !== 'attribute') continue;
       if (callee.type === 'attribute') {
         const m = field(callee, 'attribute')?.text;
-        if (m !== 'fetchall' && m !== 'readlines' && m !== 'splitlines' && m !== 'all' && m !== 'fetch') continue;
+        if (m !== 'fetchall' && m !== 'readlines' && m !== 'splitlines' && m !== 'split' && m !== 'all' && m !== 'fetch') continue;
       }
       const fetch = fetchAt(call, model, index);
       if (!fetch) continue;
