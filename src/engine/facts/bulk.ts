@@ -831,7 +831,8 @@ class BulkCollector {
         sources: [right], span: right,
       };
     }
-    const kind = emptyCollectionKind(right, this.model);
+    // `lines = [header]` … `lines.append(…)`: a list seeded with its first items accumulates too.
+    const kind = emptyCollectionKind(right, this.model) ?? (isSeededList(right) ? 'list' : null);
     if (!kind) return null;
     // Accumulate: classify every read of the accumulator.
     const ops: AccumulatorOp[] = [];
@@ -1038,6 +1039,12 @@ function isEmptyCollection(node: SyntaxNode, model: SemanticModel): boolean {
 }
 
 /** `[]`, `{}`, `set()`, `list()`, `dict()`, `defaultdict(list)`: the kind of an empty collection. */
+/** `[a, b]`: a list display with items and no `*splat` (its items become the first `yield`s). */
+function isSeededList(node: SyntaxNode): boolean {
+  const items = node.type === 'list' ? node.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
+  return items.length > 0 && items.every((c) => c.type !== 'list_splat');
+}
+
 function emptyCollectionKind(node: SyntaxNode, model: SemanticModel): CollectionKind | null {
   if (node.type === 'list' && !node.children.some((c) => c.isNamed && c.type !== 'comment')) return 'list';
   if (node.type === 'dictionary' && !node.children.some((c) => c.isNamed && c.type !== 'comment')) return 'dict';

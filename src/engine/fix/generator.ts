@@ -157,7 +157,15 @@ export function convertToGenerator(shape: ProducerShape, sideEffectOf: SideEffec
     if (acc.init.parent !== fnBody) return none(`\`${acc.name}\` is created inside a block`);
     const removeInit = deleteStatementLines(acc.init, model);
     if (!removeInit) return none(`\`${acc.name} = …\` shares its line with other code`);
-    edits.push(removeInit);
+    const seed = seededItems(acc.init);
+    if (seed.length > 0) {
+      // `lines = [header]`: the seed items are the first ones yielded.
+      const indent = indentOf(acc.init, text, model);
+      if (indent === null) return none(`\`${acc.name} = …\` shares its line with other code`);
+      edits.push({ start: acc.init.start, end: acc.init.end, text: seed.map((item) => yieldText('item', item, model)).join(`${newline}${indent}`) });
+    } else {
+      edits.push(removeInit);
+    }
     for (const op of acc.ops) {
       edits.push({ start: op.expression.start, end: op.expression.end, text: yieldText(op.kind, op.value, model) });
     }
@@ -426,6 +434,13 @@ function bracketEdits(comp: SyntaxNode, text: string): TextEdit[] | null {
 }
 
 /** `yield x` / `yield from xs` for an accumulator op, with parentheses where a bare value would not parse. */
+/** The items of a seeded accumulator `out = [a, b]` (none for `out = []`). */
+function seededItems(init: SyntaxNode): SyntaxNode[] {
+  const assignment = init.type === 'expression_statement' ? init.children[0] : undefined;
+  const right = assignment?.type === 'assignment' ? field(assignment, 'right') : undefined;
+  return right?.type === 'list' ? right.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
+}
+
 function yieldText(kind: 'item' | 'items', value: SyntaxNode, model: SemanticModel): string {
   const text = model.source.text;
   let valueText = text.slice(value.start, value.end);
