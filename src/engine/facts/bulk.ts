@@ -294,6 +294,8 @@ class BulkCollector {
    * Why a lazily computed result would behave differently at this call site: the call sits in a
    * `with`/`try` the reading code is outside of (or returns out of one), or the call's inputs
    * (arguments, receiver) are written between the call and the read, or while the result is iterated.
+   * Also what the link step needs to look further in those same ranges: calls on the inputs, and
+   * module-level state changed directly or by any project function called there.
    */
   private siteHazards(call: SyntaxNode, body: BodyIndex, use: Use): SiteHazards {
     const hazards: string[] = [];
