@@ -418,8 +418,6 @@ class BulkCollector {
         if (name) names.add(name);
         continue;
       }
-      // `errors.HeaderError`, `QUEUE.append(x)`: a module's member or a method, not the container read.
-      if (id.parent?.type === 'attribute' && id.field === 'object') continue;
       if (binding.kind === 'assignment') {
         const statement = statementOf(binding.node);
         const assignment = statement?.type === 'expression_statement' ? statement.children[0] : undefined;
