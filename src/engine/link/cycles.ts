@@ -964,10 +964,19 @@ class CycleLinker {
       // Each conventional back-pointer store (`prev`, `parent`) closes a cycle of its own;
       // without one, the likeliest back-reference stands for the group.
       const named = explicit.filter((e) => e.attr !== undefined && BACK_REFERENCE_WORDS.test(e.attr));
-      for (const back of named.length > 1 ? distinctBackEdges(named, subgraph, subMembers, objectAt) : [chooseBackEdge(explicit, objectAt)]) {
+      // An object put into its own containers (`self.items = []` … `self.items.append(self)`) holds
+      // itself: each such store is the finding, not the store of the container.
+      const ownerOfAll = new Map<number, boolean>();
+      const intoOwn = subEdges.filter((e) => {
+        if (e.kind !== 'item') return false;
+        if (!ownerOfAll.has(e.to)) ownerOfAll.set(e.to, isSelfStore(e.to, sub, subgraph, objectAt));
+        return ownerOfAll.get(e.to)!;
+      });
+      const backs = intoOwn.length > 0 ? intoOwn
+        : named.length > 1 ? distinctBackEdges(named, subgraph, subMembers, objectAt) : [chooseBackEdge(explicit, objectAt)];
+      for (const back of backs) {
         const target = objectAt(back.to);
-        const selfStore = back.kind === 'item' && target.kind !== 'attr'
-          && sub.every((n) => n === back.to || isAttrOf(objects, component[n]!, component[back.to]!));
+        const selfStore = intoOwn.includes(back);
         // The way back: from what the back-reference points at to where it is stored.
         const returnPath = shortestPath(subgraph, back.to, back.from, subMembers);
         const forward = returnPath.find((e) => !STRUCTURAL.has(e.kind)) ?? null;
@@ -1050,9 +1059,34 @@ function isAnchor(o: CycleObject): boolean {
   return o.kind !== 'attr' && o.kind !== 'element';
 }
 
-function isAttrOf(objects: readonly CycleObject[], id: number, owner: number): boolean {
-  for (let cur = objects[id]; cur?.base !== undefined; cur = objects[cur.base]) if (cur.base === owner) return true;
-  return false;
+/**
+ * Whether a cycle through `owner` runs only through `owner`'s own data: containers it keeps in
+ * its attributes (`self.items = []`, `self.handlers`) and what those hold (`self.handlers[topic]`).
+ * An attribute of an attribute (`self.world.entities`) is another object's: that cycle is
+ * parent ↔ child, and so is a container handed to a constructor (`y.add(K(y))`).
+ */
+function isSelfStore(
+  owner: number, sub: readonly number[], graph: readonly (readonly LinkEdge[])[], objectAt: (i: number) => CycleObject,
+): boolean {
+  const kind = objectAt(owner).kind;
+  if (kind === 'attr' || kind === 'element' || kind === 'container') return false;
+  const members = new Set(sub);
+  const data = new Set<number>();
+  const todo = [owner];
+  while (todo.length > 0) {
+    const n = todo.pop()!;
+    for (const e of graph[n]!) {
+      if (!members.has(e.to) || e.to === owner || data.has(e.to)) continue;
+      const to = objectAt(e.to).kind;
+      const held = n === owner
+        ? (e.kind === 'attr' || e.kind === 'implicit') && (to === 'container' || to === 'attr')
+        : (e.kind === 'literal' || e.kind === 'item' || e.kind === 'iter') && (to === 'container' || to === 'element');
+      if (!held) continue;
+      data.add(e.to);
+      todo.push(e.to);
+    }
+  }
+  return sub.every((n) => n === owner || data.has(n));
 }
 
 function isTypeAttribute(attr: string): boolean {

@@ -1,0 +1,58 @@
+"""Game entities and physics springs that register with an object they were handed.
+
+`self.world.entities.append(self)` puts the entity into another object's container (the world's),
+not into one of its own: that is a parent ↔ child cycle, not a self-reference.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class World:
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+
+    def step(self, dt: float) -> None:
+        for entity in self.entities:
+            entity.update(dt)
+
+
+class Entity:
+    def __init__(self, world: World, name: str) -> None:
+        self.world = world
+        self.name = name
+        self.x = 0.0
+
+    def spawn(self) -> None:
+        self.world.entities.append(self)  # expect: PSL301 "keeps a strong reference back"
+
+    def update(self, dt: float) -> None:
+        self.x += dt
+
+
+@dataclass
+class Body:
+    mass: float
+    springs: list[Spring] = field(default_factory=list)
+
+
+@dataclass
+class Spring:
+    head: Body
+    tail: Body
+    stiffness: float = 1.0
+
+    def __post_init__(self) -> None:
+        self.head.springs.append(self)
+        self.tail.springs.append(self)  # expect: PSL301
+
+
+@dataclass
+class Probe:
+    """Reads from the body it measures; the body never lists probes."""
+
+    body: Body
+    samples: list[float] = field(default_factory=list)
+
+    def sample(self) -> None:
+        self.samples.append(self.body.mass)
