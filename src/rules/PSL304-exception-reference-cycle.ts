@@ -68,7 +68,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for a caught exception or traceback kept beyond its `except` block: `self.last_error = e`, `errors.append(e)`, `results.append(Failure(item, e))`, binding it to another local (`last_exc = e` in a retry loop), handing it to a helper of the same file that keeps it (`self._record_failure(item, e)`), and `sys.exc_info()` (or `e.__traceback__`) stored in a local that is not deleted, or on an object. Not reported: `str(e)`/`repr(e)`, logging, re-raising, passing it on (`future.set_exception(e)`, `queue.put(e)`), an exception whose traceback the handler drops first (`e.__traceback__ = None`), and a local cleared with `del`/`= None` later in the function or in a `finally`. Returning or raising the alias (`raise last_exc` after a retry loop, `return value, error`) does not end the cycle and is reported: the exception leaves, but its traceback still holds this function\'s frame, and the frame still holds the alias.',
+      'Checks for a caught exception or traceback kept beyond its `except` block: `self.last_error = e`, `errors.append(e)`, `results.append(Failure(item, e))`, binding it to another local (`last_exc = e` in a retry loop), handing it to a helper of the same file that keeps it (`self._record_failure(item, e)`), `__exit__`/`__aexit__` of a context manager keeping the exception or traceback of its `with` block (`self.error = exc`: the frame of the block holds the manager), and `sys.exc_info()` (or `e.__traceback__`) stored in a local that is not deleted, or on an object. Not reported: `str(e)`/`repr(e)`, logging, re-raising, passing it on (`future.set_exception(e)`, `queue.put(e)`), an exception whose traceback the handler drops first (`e.__traceback__ = None`), and a local cleared with `del`/`= None` later in the function or in a `finally`. Returning or raising the alias (`raise last_exc` after a retry loop, `return value, error`) does not end the cycle and is reported: the exception leaves, but its traceback still holds this function\'s frame, and the frame still holds the alias.',
     whyBad:
       'An exception holds its traceback, the traceback holds every frame it passed through, and each frame holds all of its local variables. Keeping the exception where one of those frames can reach it — a local of the catching function, or `self` — makes a reference cycle: the frames, their locals and whatever they hold (request bodies, parsed rows, buffers) stay alive until the cycle collector runs. This is why Python deletes the `as` name at the end of the handler.',
     example: [
@@ -133,6 +133,8 @@ export default defineRule({
     walk(file.root, (node) => {
       if (node.type === 'except_clause' || node.type === 'except_group_clause') {
         for (const { store, name } of handlerStores(model, node)) report(store, name);
+      } else if (node.type === 'function_definition') {
+        for (const { store, name } of exitStores(model, node)) report(store, name);
       } else if (node.type === 'call' && isExcInfoCall(model, node)) {
         const store = excInfoStore(model, node);
         if (store) report(store, store.names[0] ?? 'exc_info');
@@ -170,6 +172,68 @@ function handlerStores(model: SemanticModel, clause: SyntaxNode): { store: Store
     }
   }
   return out;
+}
+
+/**
+ * A context manager's `__exit__(self, exc_type, exc, tb)` is handed the exception the `with` block
+ * raised: its traceback holds the frame of that block, which holds the context manager (`with
+ * capture() as c`). Keeping `exc` or `tb` on the manager (or in a container) makes a cycle;
+ * locals of `__exit__` do not, as its own frame is not in the traceback.
+ */
+function exitStores(model: SemanticModel, def: SyntaxNode): { store: Store; name: string }[] {
+  const method = field(def, 'name')?.text;
+  if ((method !== '__exit__' && method !== '__aexit__') || def.parent?.parent?.type !== 'class_definition') return [];
+  const params = field(def, 'parameters')?.children.filter((c) => c.isNamed).map(paramName) ?? [];
+  const body = field(def, 'body');
+  if (params.length !== 4 || !body) return [];
+  const [exc, tb] = [params[2], params[3]];
+  if (!exc || !tb) return [];
+  const statements = simpleStatements(body);
+  const out: { store: Store; name: string }[] = [];
+  // The traceback first, so that a statement keeping both reads as a traceback store.
+  for (const [name, isTraceback] of [[tb, true], [exc, false]] as const) {
+    if (!isTraceback && statements.some((st) => dropsTraceback(st, exc))) continue;
+    const carriers = new Set([name]);
+    for (const statement of statements) {
+      for (const store of storesIn(model, statement, carriers)) {
+        if (store.kind === 'local') {
+          for (const n of store.names) carriers.add(n);
+          continue;
+        }
+        const target = storeTarget(model, statement);
+        // `exc.__traceback__ = tb` puts back what an exception already held.
+        if (target && (carriers.has(target.split('.')[0]!) || target.endsWith('.__traceback__') || target === exc)) continue;
+        // `self._errors = None` in a `finally` of `__exit__` drops what it kept.
+        if (target && clearedInFinally(model, statements, target, statement)) continue;
+        out.push({ store: isTraceback ? { ...store, excInfo: true } : store, name });
+      }
+    }
+  }
+  return out;
+}
+
+/** What a store statement writes into: `self.error` for `self.error = e` and `self.error.append(e)`. */
+function storeTarget(model: SemanticModel, statement: SyntaxNode): string | null {
+  const expr = statement.children[0];
+  let node: SyntaxNode | undefined;
+  if (expr?.type === 'assignment') {
+    const left = field(expr, 'left');
+    node = left?.type === 'attribute' ? left : left?.type === 'subscript' ? field(left, 'value') : undefined;
+  } else if (expr?.type === 'call') {
+    const callee = field(expr, 'function');
+    node = callee?.type === 'attribute' ? field(callee, 'object') : undefined;
+  }
+  return node ? model.source.slice(node) : null;
+}
+
+function clearedInFinally(model: SemanticModel, statements: readonly SyntaxNode[], target: string, after: SyntaxNode): boolean {
+  return statements.some((st) => {
+    if (st.start < after.end || !isInFinally(st)) return false;
+    if (st.type === 'delete_statement') return st.children.some((c) => model.source.slice(c) === target);
+    const expr = st.children[0];
+    const left = expr?.type === 'assignment' ? field(expr, 'left') : undefined;
+    return left !== undefined && model.source.slice(left) === target && field(expr!, 'right')?.type === 'none';
+  });
 }
 
 /** `name.__traceback__ = None` or `name.with_traceback(None)` as a statement. */
