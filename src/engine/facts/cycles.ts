@@ -324,6 +324,8 @@ class FunctionAnalyzer {
   /** Attribute objects by `${base}.${attr}`, to decide liveness at the end. */
   private readonly attrObjects = new Map<string, number>();
   private env: Env = { names: new Map(), attrs: new Map() };
+  /** Parameters annotated `type[C]`: the class each holds (`plugin_cls: type[Plugin]`). */
+  private readonly classParams = new Map<number, string>();
   /** The simple statement being evaluated: every reference it creates is reported there. */
   private statement: SyntaxNode | null = null;
   private readonly freeNameCache = new Map<SyntaxNode, string[]>();
@@ -443,6 +445,8 @@ class FunctionAnalyzer {
       const id = this.object(`param:${name.text}`, () => ({
         kind: 'param', label: name.text, paramIndex: i, ...(type ? { type } : {}),
       }));
+      const classObject = annotatedClassObject(this.model, typeNode);
+      if (classObject) this.classParams.set(id, classObject);
       this.env.names.set(name.text, [id]);
     }
   }
@@ -1315,6 +1319,13 @@ class FunctionAnalyzer {
     }
     if (callee.type !== 'identifier' && callee.type !== 'attribute') return [];
     const last = dotted ? dotted.slice(dotted.lastIndexOf('.') + 1) : '';
+    // `plugin_cls(self)` with `plugin_cls: type[Plugin]`: an instance of `Plugin` (or a subclass).
+    const paramClass = !qualified && callee.type === 'identifier' ? this.classParamNamed(callee.text) : null;
+    if (paramClass) {
+      const result = this.nodeObject('new', call, { type: paramClass });
+      this.calls.push({ stmt: this.statement ?? call, receiver: null, method: null, callee: paramClass, superCall: false, result, args });
+      return [result];
+    }
     if (!qualified) {
       // A class held in a local (`plugin_cls(self)`, `handler_class(self, request)`) and handed
       // the instance: what it builds keeps its owner, as a class from outside the project would.
@@ -1343,6 +1354,12 @@ class FunctionAnalyzer {
       });
     }
     return [result];
+  }
+
+  /** The class a `type[C]` parameter still holds under `name` (null once the name is rebound). */
+  private classParamNamed(name: string): string | null {
+    const refs = this.env.names.get(name);
+    return refs?.length === 1 ? this.classParams.get(refs[0]!) ?? null : null;
   }
 
   /** The method's own instance is passed as is (`f(self)`, `f(owner=self)`). */
@@ -1872,3 +1889,22 @@ function cloneEnv(env: Env): Env {
   return { names: new Map(env.names), attrs: new Map(env.attrs) };
 }
 
+
+/** The class a `type[C]` / `Type[C]` / `type["C"]` annotation holds (the class itself, not an instance). */
+function annotatedClassObject(model: SemanticModel, node: SyntaxNode | undefined): string | null {
+  const inner = node?.type === 'type' ? node.children.find((c) => c.isNamed) : node;
+  if (inner?.type === 'string') {
+    // `"type[Plugin]"`, `"Type['Plugin']"`
+    const m = /^\s*(?:typing\.)?[Tt]ype\[\s*(['"]?)([\w.]+)\1\s*\]\s*$/.exec(stringContent(inner) ?? '');
+    const resolved = m ? model.resolveDotted(m[2]!, inner) : null;
+    return resolved && !resolved.startsWith('builtins.') ? resolved : null;
+  }
+  if (inner?.type !== 'generic_type' && inner?.type !== 'subscript') return null;
+  const head = inner.type === 'subscript' ? field(inner, 'value') : inner.children.find((c) => c.isNamed);
+  const name = head && (head.type === 'identifier' || head.type === 'attribute') ? model.resolveExpression(head) : null;
+  if (name !== 'builtins.type' && !/^typing(_extensions)?\.Type$/.test(name ?? '')) return null;
+  const args = inner.type === 'subscript'
+    ? inner.children.filter((c) => c.field === 'subscript')
+    : (inner.children.find((c) => c.type === 'type_parameter')?.children.filter((c) => c.isNamed) ?? []);
+  return args.length === 1 ? annotatedClass(model, args[0]) : null;
+}
