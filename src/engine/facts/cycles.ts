@@ -432,7 +432,10 @@ class FunctionAnalyzer {
     const params = field(fn, 'parameters')?.children ?? [];
     let index = 0;
     for (const p of params) {
-      const name = parameterName(p);
+      // `*args: Any`, `**options: Any`: the name sits inside the splat pattern.
+      const name = parameterName(p)
+        ?? (p.type === 'typed_parameter' ? p.children.find((c) => c.type === 'list_splat_pattern' || c.type === 'dictionary_splat_pattern') : undefined)
+          ?.children.find((c) => c.type === 'identifier');
       if (!name) continue;
       const i = index++;
       if (i === 0 && this.context.selfName === name.text && this.context.selfClassId !== null && isDirectMethod(this.context)) {
@@ -1197,11 +1200,13 @@ class FunctionAnalyzer {
           // These copy the argument's elements in, not the argument itself.
           args = args.map((a) => (a.keyword === null ? { ...a, refs: this.elementsOf(a.refs) } : a));
         }
-        // `d.setdefault(k, [])`, `d.get(k)`: the result is (or becomes) one of d's elements.
+        // `d.setdefault(k, [])`, `d.get(k)`: the result is (or becomes) one of d's elements — or
+        // the default (`options.get("on_error", self._on_error)`, `kwargs.pop("cb", self._cb)`).
         const fromContainer = method !== null && ELEMENT_GETTERS.has(method);
         const holding = !fromContainer && method !== null ? HOLDING_RESULTS.get(method) : undefined;
+        const withDefault = method === 'setdefault' || method === 'get' || method === 'pop';
         const result = fromContainer
-          ? union([...this.elementsOf(receivers), ...(method === 'setdefault' ? (args[1]?.refs ?? []) : [])])
+          ? union([...this.elementsOf(receivers), ...(withDefault && args[1]?.keyword === null ? args[1].refs : [])])
           : holding
             ? [this.nodeObject('new', call, { type: holding })]
             : [this.nodeObject('value', call)];
