@@ -61,6 +61,8 @@ const HOLDING_RESULTS: ReadonlyMap<string, string> = new Map([
   ['create_server', SERVER_TYPE], ['create_unix_server', SERVER_TYPE],
 ]);
 /** `getattr(self, f"on_{kind}")`: a dynamic name with one of these prefixes looks up a method. */
+/** A CapWords name, as classes are named (`Plugin`, `HTTPHandler`), not a constant (`MAX_SIZE`). */
+const CLASS_NAME = /^_*[A-Z](?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]*$/;
 /** Locals that name a class chosen at run time: `plugin_cls`, `handler_class`, `klass`. */
 const RUNTIME_CLASS_NAME = /^_*(cls|klass|[a-z0-9_]*_(cls|class|klass|type|factory))$/;
 
@@ -1196,6 +1198,12 @@ class FunctionAnalyzer {
       if (receivers.length > 0) {
         const method = field(callee, 'attribute')?.text ?? null;
         let args = this.argList(argsNode, depth);
+        // `module.Plugin(self)` on a module loaded at run time (`importlib.import_module(...)`,
+        // an untyped parameter): a class known only at run time, handed its owner.
+        if (method && CLASS_NAME.test(method) && this.handsSelf(args)
+          && receivers.every((r) => this.objects[r]!.kind === 'value' || (this.objects[r]!.kind === 'param' && !this.objects[r]!.type))) {
+          return [this.runtimeInstance(call, args)];
+        }
         if (method === 'extend' || method === 'update') {
           // These copy the argument's elements in, not the argument itself.
           args = args.map((a) => (a.keyword === null ? { ...a, refs: this.elementsOf(a.refs) } : a));
