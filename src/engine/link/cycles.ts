@@ -964,13 +964,21 @@ class CycleLinker {
       // Each conventional back-pointer store (`prev`, `parent`) closes a cycle of its own;
       // without one, the likeliest back-reference stands for the group.
       const named = explicit.filter((e) => e.attr !== undefined && BACK_REFERENCE_WORDS.test(e.attr));
-      // An object put into its own containers (`self.items = []` … `self.items.append(self)`) holds
-      // itself: each such store is the finding, not the store of the container.
-      const ownerOfAll = new Map<number, boolean>();
+      // An object put into its own containers (`self.items = []` … `self.items.append(self)`,
+      // `self.path = [self]`) holds itself: each such store is the finding, not the container's.
+      // A container filled first and attached after (`trail = [self]; self.trail = trail`) is
+      // closed by the attaching store: that is where it is reported.
+      const owned = new Map<number, Map<number, LinkEdge | null> | null>();
+      const closing = new Map<LinkEdge, LinkEdge>();
       const intoOwn = subEdges.filter((e) => {
-        if (e.kind !== 'item') return false;
-        if (!ownerOfAll.has(e.to)) ownerOfAll.set(e.to, isSelfStore(e.to, sub, subgraph, objectAt));
-        return ownerOfAll.get(e.to)!;
+        if (e.kind !== 'item' && e.kind !== 'literal') return false;
+        if (!owned.has(e.to)) owned.set(e.to, ownData(e.to, sub, subgraph, objectAt));
+        const attach = owned.get(e.to)?.get(e.from);
+        if (attach === undefined) return false;
+        const closer = attach && attach.site.start > e.site.start ? attach : e;
+        if ([...closing.values()].includes(closer)) return false;
+        closing.set(e, closer);
+        return true;
       });
       const backs = intoOwn.length > 0 ? intoOwn
         : named.length > 1 ? distinctBackEdges(named, subgraph, subMembers, objectAt) : [chooseBackEdge(explicit, objectAt)];
@@ -980,7 +988,7 @@ class CycleLinker {
         // The way back: from what the back-reference points at to where it is stored.
         const returnPath = shortestPath(subgraph, back.to, back.from, subMembers);
         const forward = returnPath.find((e) => !STRUCTURAL.has(e.kind)) ?? null;
-        const report = reportSite(back);
+        const report = reportSite(closing.get(back) ?? back);
         out.push({
           kind: selfStore ? 'self-reference' : 'parent-child',
           file: report.file, site: report.site, text: report.text,
@@ -1060,33 +1068,35 @@ function isAnchor(o: CycleObject): boolean {
 }
 
 /**
- * Whether a cycle through `owner` runs only through `owner`'s own data: containers it keeps in
- * its attributes (`self.items = []`, `self.handlers`) and what those hold (`self.handlers[topic]`).
- * An attribute of an attribute (`self.world.entities`) is another object's: that cycle is
- * parent ↔ child, and so is a container handed to a constructor (`y.add(K(y))`).
+ * When a cycle through `owner` runs only through `owner`'s own data — containers it keeps in its
+ * attributes (`self.items = []`, `self.handlers`) and what those hold (`self.handlers[topic]`) —
+ * the store that made each of them `owner`'s (null: an attribute some other method stored).
+ * Null when the cycle passes through anything else: an attribute of an attribute
+ * (`self.world.entities`) is another object's (parent ↔ child), and so is a container handed to
+ * a constructor (`y.add(K(y))`).
  */
-function isSelfStore(
+function ownData(
   owner: number, sub: readonly number[], graph: readonly (readonly LinkEdge[])[], objectAt: (i: number) => CycleObject,
-): boolean {
+): Map<number, LinkEdge | null> | null {
   const kind = objectAt(owner).kind;
-  if (kind === 'attr' || kind === 'element' || kind === 'container') return false;
+  if (kind === 'attr' || kind === 'element' || kind === 'container') return null;
   const members = new Set(sub);
-  const data = new Set<number>();
+  const attached = new Map<number, LinkEdge | null>();
   const todo = [owner];
   while (todo.length > 0) {
     const n = todo.pop()!;
     for (const e of graph[n]!) {
-      if (!members.has(e.to) || e.to === owner || data.has(e.to)) continue;
+      if (!members.has(e.to) || e.to === owner || attached.has(e.to)) continue;
       const to = objectAt(e.to).kind;
       const held = n === owner
         ? (e.kind === 'attr' || e.kind === 'implicit') && (to === 'container' || to === 'attr')
         : (e.kind === 'literal' || e.kind === 'item' || e.kind === 'iter') && (to === 'container' || to === 'element');
       if (!held) continue;
-      data.add(e.to);
+      attached.set(e.to, n === owner ? (e.kind === 'implicit' ? null : e) : attached.get(n)!);
       todo.push(e.to);
     }
   }
-  return sub.every((n) => n === owner || data.has(n));
+  return sub.every((n) => n === owner || attached.has(n)) ? attached : null;
 }
 
 function isTypeAttribute(attr: string): boolean {

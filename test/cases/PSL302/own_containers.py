@@ -32,6 +32,8 @@ class SceneNode:
         self.layers = {"default": []}
         self.layers["default"].append(self)  # expect: PSL302
         self.tags: set[str] = set()
+        self.lineage = [self]  # expect: PSL302 "stores `self` inside itself"
+        self.by_name = {name: self}  # expect: PSL302
 
     def tag(self, label: str) -> None:
         self.tags.add(label)
@@ -47,3 +49,15 @@ class Inventory:
     def add(self, item: str) -> None:
         self.items.append(item)
         self.counts["total"] += 1
+
+
+
+class Breadcrumbs:
+    """The trail is filled first and attached after: the attaching store closes the cycle."""
+
+    def __init__(self, page: str) -> None:
+        self.page = page
+
+    def start_trail(self) -> None:
+        trail = [self.page, self]
+        self.trail = trail  # expect: PSL302 "stores `self` inside itself"
