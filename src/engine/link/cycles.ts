@@ -970,13 +970,15 @@ class CycleLinker {
       // closed by the attaching store: that is where it is reported.
       const owned = new Map<number, Map<number, LinkEdge | null> | null>();
       const closing = new Map<LinkEdge, LinkEdge>();
+      const closers = new Set<LinkEdge>();
       const intoOwn = subEdges.filter((e) => {
         if (e.kind !== 'item' && e.kind !== 'literal') return false;
         if (!owned.has(e.to)) owned.set(e.to, ownData(e.to, sub, subgraph, objectAt));
         const attach = owned.get(e.to)?.get(e.from);
         if (attach === undefined) return false;
         const closer = attach && attach.site.start > e.site.start ? attach : e;
-        if ([...closing.values()].includes(closer)) return false;
+        if (closers.has(closer)) return false;
+        closers.add(closer);
         closing.set(e, closer);
         return true;
       });
