@@ -326,6 +326,8 @@ class FunctionAnalyzer {
   /** Attribute objects by `${base}.${attr}`, to decide liveness at the end. */
   private readonly attrObjects = new Map<string, number>();
   private env: Env = { names: new Map(), attrs: new Map() };
+  /** Slices (`items[1:]`): a new container of the same elements as the sliced one. */
+  private readonly sliceOf = new Map<number, number>();
   /** Parameters annotated `type[C]`: the class each holds (`plugin_cls: type[Plugin]`). */
   private readonly classParams = new Map<number, string>();
   /** The simple statement being evaluated: every reference it creates is reported there. */
@@ -903,7 +905,8 @@ class FunctionAnalyzer {
 
   /** The (one, abstract) element of a container: what iterating or indexing it yields. */
   private elementOf(container: number): number {
-    const element = this.object(`element:${container}`, () => ({ kind: 'element', label: { of: container, suffix: '[…]' } }));
+    const source = this.sliceOf.get(container) ?? container;
+    const element = this.object(`element:${source}`, () => ({ kind: 'element', label: { of: source, suffix: '[…]' } }));
     this.edge(container, element, 'iter');
     return element;
   }
@@ -922,6 +925,9 @@ class FunctionAnalyzer {
         return args.children.filter((c) => c.isNamed && c.type !== 'keyword_argument')
           .flatMap((a) => this.iterationSources(a, depth + 1));
       }
+      // `ast.iter_child_nodes(node)` yields what `node` holds in its fields.
+      const first = args?.children.find((c) => c.isNamed && c.type !== 'keyword_argument');
+      if (qualified === 'ast.iter_child_nodes' && first) return this.refs(first, depth + 1);
       if (callee?.type === 'attribute') {
         const method = field(callee, 'attribute')?.text;
         const object = field(callee, 'object');
@@ -1083,6 +1089,13 @@ class FunctionAnalyzer {
         if (!value) return [];
         const containers = this.refs(value, depth + 1);
         for (const c of node.children) if (c.field === 'subscript') this.refs(c, depth + 1);
+        // `items[1:]` is a new container of `items`'s elements (`zip(items, items[1:])` pairs them).
+        if (node.children.some((c) => c.field === 'subscript' && c.type === 'slice')) {
+          if (containers.length !== 1) return [this.nodeObject('value', node)];
+          const slice = this.nodeObject('container', node);
+          this.sliceOf.set(slice, this.sliceOf.get(containers[0]!) ?? containers[0]!);
+          return [slice];
+        }
         return containers.map((c) => this.elementOf(c));
       }
       case 'await': {

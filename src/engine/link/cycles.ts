@@ -884,7 +884,7 @@ class CycleLinker {
     for (const component of stronglyConnected(graph)) {
       const members = new Set(component);
       const edges = component.flatMap((n) => graph[n]!.filter((e) => members.has(e.to)));
-      if (edges.length === 0 || !component.some((n) => isAnchor(objects[n]!))) continue;
+      if (edges.length === 0 || !(component.some((n) => isAnchor(objects[n]!)) || edges.some((e) => pointsBackToElement(e, objects)))) continue;
       if (madeByOneCall(edges)) continue;
       if (component.some((n) => objects[n]!.type === CLASS_OBJECT_TYPE)) continue;
       const classes = this.participants(entry, component);
@@ -951,7 +951,7 @@ class CycleLinker {
     for (const sub of stronglyConnected(subgraph)) {
       const subMembers = new Set(sub);
       const subEdges = sub.flatMap((n) => subgraph[n]!.filter((e) => subMembers.has(e.to)));
-      if (subEdges.length < 2 || !sub.some((n) => isAnchor(objectAt(n)))) continue;
+      if (subEdges.length < 2 || !(sub.some((n) => isAnchor(objectAt(n))) || subEdges.some((e) => pointsBackToElement(e, objectAt)))) continue;
       if (madeByOneCall(subEdges)) continue;
       // A cycle through an existing back-pointer attribute of `self` (`self.pool` when
       // `await self.pool.put_back(self)`) is the cycle that attribute's store closes.
@@ -1054,6 +1054,19 @@ function selfStores(objects: readonly CycleObject[], edges: readonly LinkEdge[],
   const out: ReferenceCycle[] = [];
   for (const e of edges) {
     if (e.from !== e.to || STRUCTURAL.has(e.kind) || isCallableEdge(e)) continue;
+    // The one object standing for all elements of a container may be two of them:
+    // `nodes[i].next = nodes[i + 1]` with `nodes[i + 1].prev = nodes[i]` links neighbours both
+    // ways, a parent ↔ child cycle closed by the back-pointer store.
+    // A back-pointer alone (`b.prev = a` over `zip(items, items[1:])`) links one way only.
+    if (objects[e.to]!.kind === 'element' && (pointsBackToElement(e, objects) || linksElementsBothWays(objects, edges, e.to))) {
+      if (pointsBackToElement(e, objects) && linksElementsBothWays(objects, edges, e.to)) {
+        out.push({
+          kind: 'parent-child', file: e.file, site: e.site, text: e.text, forward: null, via: null,
+          holds: objects[e.to]!.label, related: [], ...classes,
+        });
+      }
+      continue;
+    }
     const here = e.kind === 'summary' ? { file: e.callFile ?? e.file, site: e.callSite ?? e.site, text: e.callText ?? e.text } : e;
     out.push({
       kind: 'self-reference', file: here.file, site: here.site, text: here.text, forward: null, via: 'self',
@@ -1063,10 +1076,26 @@ function selfStores(objects: readonly CycleObject[], edges: readonly LinkEdge[],
   return out;
 }
 
+/** An element with a back-pointer to its own kind and another link among them (`prev` and `next`). */
+function linksElementsBothWays(objects: readonly CycleObject[], edges: readonly LinkEdge[], element: number): boolean {
+  const loops = edges.filter((f) => f.from === element && f.to === element && !STRUCTURAL.has(f.kind) && !isCallableEdge(f));
+  return loops.some((f) => pointsBackToElement(f, objects)) && loops.some((f) => !pointsBackToElement(f, objects));
+}
+
 /** Objects this code made or was handed; a cycle made only of values read out of existing
  *  structure (`node.prev.next = node.next`) relinks a cycle built elsewhere. */
 function isAnchor(o: CycleObject): boolean {
   return o.kind !== 'attr' && o.kind !== 'element';
+}
+
+/**
+ * A back-pointer stored to a loop's element (`for node in nodes: for child in node.children:
+ * child.parent = node`) makes a cycle, even though every object was read out of existing
+ * structure: it is not a relink (that would store another attribute's value).
+ */
+function pointsBackToElement(e: LinkEdge, objects: readonly CycleObject[] | ((i: number) => CycleObject)): boolean {
+  const to = typeof objects === 'function' ? objects(e.to) : objects[e.to]!;
+  return e.kind === 'attr' && e.attr !== undefined && BACK_REFERENCE_WORDS.test(e.attr) && to.kind === 'element';
 }
 
 /**
