@@ -20,7 +20,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for classes that define `__del__` (or inherit it) whose instances take part in a reference cycle found by PSL301 or PSL302 — including subclasses of a class whose methods build the cycle on `self`. The finding is on `__del__`, with the stores that make the cycle as related locations.',
+      'Checks for classes that define `__del__` (or inherit it) whose instances take part in a reference cycle found by PSL301 or PSL302 — including subclasses of a class whose methods build the cycle on `self`, also when the finalizer comes from another base (`class SocketStream(ClosesOnDelete, EventSource)`). The finding is on `__del__`, with the stores that make the cycle as related locations.',
     whyBad:
       'Since PEP 442 cycles with finalizers are collected, but only at a collector pass: the file, socket or buffer `__del__` is meant to release stays open and its memory stays pinned until then, and the finalizers of a cycle run in no set order, so `__del__` may see attributes already cleared by another finalizer. Code that relies on `__del__` for prompt cleanup silently stops being prompt.',
     example: [
@@ -68,8 +68,12 @@ export default defineRule({
         if (cls) note(analysis.findMethod(cls, '__del__'), [i]);
       }
     });
-    // Instances of subclasses run the methods that build the cycle on `self`.
-    for (const [id, cycles] of inheritedCycles(instances, analysis.subclasses)) note(project.functions.get(`${id}.__del__`), cycles);
+    // Instances of subclasses run the methods that build the cycle on `self`, and the finalizer
+    // they have — their own or one from another base (`class Conn(CloseOnDel, Observable)`).
+    for (const [id, cycles] of inheritedCycles(instances, analysis.subclasses)) {
+      const cls = project.classes.get(id);
+      if (cls) note(analysis.findMethod(cls, '__del__'), cycles);
+    }
     for (const { fn, cycles } of [...found.values()].sort((a, b) => (a.fn.globalId < b.fn.globalId ? -1 : 1))) {
       if (fn.fn.classId === null) continue;
       const shown = cycles.map((i) => instances[i]!);
