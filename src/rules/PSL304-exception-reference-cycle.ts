@@ -68,7 +68,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for a caught exception or traceback kept beyond its `except` block: `self.last_error = e`, `errors.append(e)`, `results.append(Failure(item, e))`, binding it to another local (`last_exc = e` in a retry loop), handing it to a helper of the same file that keeps it (`self._record_failure(item, e)`), `__exit__`/`__aexit__` of a context manager keeping the exception or traceback of its `with` block (`self.error = exc`: the frame of the block holds the manager), and `sys.exc_info()` (or `e.__traceback__`) stored in a local that is not deleted, or on an object. Not reported: `str(e)`/`repr(e)`, logging, re-raising, passing it on (`future.set_exception(e)`, `queue.put(e)`), an exception whose traceback the handler drops first (`e.__traceback__ = None`), and a local cleared with `del`/`= None` later in the function or in a `finally`. Returning or raising the alias (`raise last_exc` after a retry loop, `return value, error`) does not end the cycle and is reported: the exception leaves, but its traceback still holds this function\'s frame, and the frame still holds the alias.',
+      'Checks for a caught exception or traceback kept beyond its `except` block: `self.last_error = e`, `errors.append(e)`, `results.append(Failure(item, e))`, binding it to another local (`last_exc = e` in a retry loop), handing it to a helper of the same file that keeps it (`self._record_failure(item, e)`, also a method of a base class defined in the file), `__exit__`/`__aexit__` of a context manager keeping the exception or traceback of its `with` block (`self.error = exc`: the frame of the block holds the manager), and `sys.exc_info()` (or `e.__traceback__`) stored in a local that is not deleted, or on an object. Not reported: `str(e)`/`repr(e)`, logging, re-raising, passing it on (`future.set_exception(e)`, `queue.put(e)`), an exception whose traceback the handler drops first (`e.__traceback__ = None`), and a local cleared with `del`/`= None` later in the function or in a `finally`. Returning or raising the alias (`raise last_exc` after a retry loop, `return value, error`) does not end the cycle and is reported: the exception leaves, but its traceback still holds this function\'s frame, and the frame still holds the alias.',
     whyBad:
       'An exception holds its traceback, the traceback holds every frame it passed through, and each frame holds all of its local variables. Keeping the exception where one of those frames can reach it — a local of the catching function, or `self` — makes a reference cycle: the frames, their locals and whatever they hold (request bodies, parsed rows, buffers) stay alive until the cycle collector runs. This is why Python deletes the `as` name at the end of the handler.',
     example: [
@@ -415,8 +415,24 @@ function helperDefinition(model: SemanticModel, call: SyntaxNode): { def: Syntax
   const cls = body?.parent?.type === 'class_definition' ? body.parent : null;
   const self = fn ? paramName((field(fn, 'parameters')?.children ?? []).find((p) => p.isNamed)) : undefined;
   if (!cls || !method || receiver?.type !== 'identifier' || receiver.text !== self) return null;
-  const def = definitionIn(field(cls, 'body')!, method);
+  const def = methodIn(model, cls, method, 0);
   return def ? { def, method: true } : null;
+}
+
+/** `name` defined in `cls` or, failing that, in a base class defined in the same file. */
+function methodIn(model: SemanticModel, cls: SyntaxNode, name: string, depth: number): SyntaxNode | null {
+  const own = definitionIn(field(cls, 'body')!, name);
+  if (own || depth > 8) return own;
+  for (const base of field(cls, 'superclasses')?.children ?? []) {
+    if (base.type !== 'identifier') continue;
+    for (const c of model.root.children) {
+      const def = c.type === 'decorated_definition' ? field(c, 'definition') : c;
+      if (def?.type !== 'class_definition' || field(def, 'name')?.text !== base.text || def === cls) continue;
+      const found = methodIn(model, def, name, depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 /** A `def name` directly in `block` (decorated or not). */
