@@ -112,6 +112,9 @@ const CALLBACK_KEYWORD = /^(command|callback|on_\w+|\w+_(callback|handler))$/;
  */
 const BACK_REFERENCE_WORDS = /(^|_)(parent|parents|owner|prev|previous|predecessor|master|container|enclosing|outer|holder|backref)($|_)|^_*(loop|manager|document|tree|graph|list|pool|registry|server|app|application|host|hub|bus|broker|dispatcher|scene|board|game|up|back|parentnode|ownerdocument|parentelement|ownerelement)$/i;
 
+/** `self.world = world`, `self.world: World = world` (a name handed in), or a field declaration `world: World`. */
+const HANDED_IN = /^(?:self\.\w+\s*(?::[^=]+)?=\s*[A-Za-z_]\w*|\w+\s*:[^=]+)\s*$/;
+
 type LinkEdgeKind = CycleEdgeKind | 'implicit' | 'bound' | 'summary' | 'construct' | 'register';
 
 interface LinkEdge {
@@ -955,9 +958,13 @@ class CycleLinker {
       if (madeByOneCall(subEdges)) continue;
       // A cycle through an existing back-pointer attribute of `self` (`self.pool` when
       // `await self.pool.put_back(self)`) is the cycle that attribute's store closes.
+      // So is one the object was handed (`self.world = world`, a dataclass field) when the cycle
+      // closes in a container of it (`self.world.entities.append(self)`): the child keeps its owner.
+      const intoContainerOf = (x: number) => subEdges.some((f) => f.kind === 'item' && objectAt(f.from).kind === 'attr'
+        && objectAt(f.from).base !== undefined && localIndex.get(objectAt(f.from).base!) === x);
       const storedBack = subEdges
-        .filter((e) => e.kind === 'implicit' && e.storedSite && e.attr !== undefined && BACK_REFERENCE_WORDS.test(e.attr)
-          && objectAt(e.from).kind === 'self')
+        .filter((e) => e.kind === 'implicit' && e.storedSite && e.attr !== undefined && objectAt(e.from).kind === 'self'
+          && (BACK_REFERENCE_WORDS.test(e.attr) || (HANDED_IN.test(e.storedText ?? '') && intoContainerOf(e.to))))
         .map((e) => ({ ...e, kind: 'attr' as const, file: e.storedFile!, site: e.storedSite!, text: e.storedText! }));
       const explicit = [...subEdges.filter((e) => !STRUCTURAL.has(e.kind)), ...storedBack];
       if (explicit.length === storedBack.length) continue;
@@ -1266,6 +1273,8 @@ function backScore(e: LinkEdge, objectAt: (i: number) => CycleObject): number {
   // `self.subject = subject` next to `subject.attach(self)`: the child keeps the owner it was given.
   if (e.kind === 'attr' && objectAt(e.from).kind === 'self' && objectAt(e.to).kind === 'param') s += 2;
   if (e.kind === 'attr' || e.kind === 'summary' || e.kind === 'construct' || e.kind === 'register') s += 1;
+  // `self.clock = Clock()`: keeping what it just built is the owner's side, not the way back.
+  if (e.kind === 'attr' && objectAt(e.to).kind === 'new') s -= 1;
   return s;
 }
 
