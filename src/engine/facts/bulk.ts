@@ -1040,13 +1040,13 @@ function isEmptyCollection(node: SyntaxNode, model: SemanticModel): boolean {
   return args.length === 0 && !!name && /^builtins\.(list|set|tuple|dict|frozenset)$/.test(name);
 }
 
-/** `[]`, `{}`, `set()`, `list()`, `dict()`, `defaultdict(list)`: the kind of an empty collection. */
 /** `[a, b]`: a list display with items and no `*splat` (its items become the first `yield`s). */
 function isSeededList(node: SyntaxNode): boolean {
   const items = node.type === 'list' ? node.children.filter((c) => c.isNamed && c.type !== 'comment') : [];
   return items.length > 0 && items.every((c) => c.type !== 'list_splat');
 }
 
+/** `[]`, `{}`, `set()`, `list()`, `dict()`, `defaultdict(list)`: the kind of an empty collection. */
 function emptyCollectionKind(node: SyntaxNode, model: SemanticModel): CollectionKind | null {
   if (node.type === 'list' && !node.children.some((c) => c.isNamed && c.type !== 'comment')) return 'list';
   if (node.type === 'dictionary' && !node.children.some((c) => c.isNamed && c.type !== 'comment')) return 'dict';
