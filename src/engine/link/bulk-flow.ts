@@ -453,7 +453,7 @@ class BulkFlowAnalysis implements BulkFlow {
     const hazards = bulk.siteHazards.map((h) => `${where}: ${h}`);
     for (const key of bulk.touchingCalls) {
       const target = this.targetOf(site.file, key);
-      const write = target ? this.outerWriteOf(target, 0) : null;
+      const write = target ? this.outerWriteOf(target) : null;
       if (write) {
         hazards.push(`${where}: ${write} while the result is still to be read`);
         break;
@@ -473,27 +473,6 @@ class BulkFlowAnalysis implements BulkFlow {
       if (changed) hazards.push(`${where}: \`${changed.slice(changed.lastIndexOf('.') + 1)}\`, which \`${producer!.fn.name}\` reads, is changed while the result is still to be read`);
     }
     return hazards;
-  }
-
-  /** The name of `ref` or of a project function it calls (a few levels deep) that has a `raise`, or null. */
-  private raiserOf(ref: FunctionRef, depth: number): string | null {
-    const memo = this.raiserMemo.get(ref.globalId);
-    if (memo === 'pending') return null;
-    if (memo !== undefined) return memo;
-    const fact = this.bulkFns.get(ref.globalId);
-    if (!fact) return null;
-    this.raiserMemo.set(ref.globalId, 'pending');
-    let raiser: string | null = fact.raises ? ref.fn.name : null;
-    if (!raiser && depth < SIDE_EFFECT_DEPTH) {
-      for (const key of fact.calls) {
-        const target = this.targetOf(ref.file, key);
-        if (!target || target === ref) continue;
-        raiser = this.raiserOf(target, depth + 1);
-        if (raiser) break;
-      }
-    }
-    this.raiserMemo.set(ref.globalId, raiser);
-    return raiser;
   }
 
   /** Module-level names `ref` or the project functions it calls (a few levels deep) read or change. */
@@ -551,48 +530,47 @@ class BulkFlowAnalysis implements BulkFlow {
   // ---- side effects through the call graph --------------------------------------------------
 
   /** A side effect of `ref` or of a project function it calls (a few levels deep), or null. */
-  private sideEffectOf(ref: FunctionRef, depth: number): string | null {
-    const memo = this.sideEffectMemo.get(ref.globalId);
-    if (memo === 'pending') return null;
-    if (memo !== undefined) return memo;
-    const fact = this.bulkFns.get(ref.globalId);
-    if (!fact) return null;
-    this.sideEffectMemo.set(ref.globalId, 'pending');
-    let effect: string | null = fact.sideEffect ? `\`${ref.fn.name}\` ${fact.sideEffect.replace(/^it /, '')}` : null;
-    if (!effect && depth < SIDE_EFFECT_DEPTH) {
-      for (const key of fact.calls) {
-        const target = this.targetOf(ref.file, key);
-        if (!target || target === ref) continue;
-        const inner = this.sideEffectOf(target, depth + 1);
-        if (inner) {
-          effect = inner;
-          break;
-        }
-      }
-    }
-    this.sideEffectMemo.set(ref.globalId, effect);
-    return effect;
+  private sideEffectOf(ref: FunctionRef): string | null {
+    return this.throughCalls(ref, this.sideEffectMemo, (fact, fn) => (fact.sideEffect ? `\`${fn.fn.name}\` ${fact.sideEffect.replace(/^it /, '')}` : null));
   }
 
   /** A write to its inputs or globals by `ref` or a project function it calls (a few levels deep), or null. */
-  private outerWriteOf(ref: FunctionRef, depth: number): string | null {
-    const memo = this.outerWriteMemo.get(ref.globalId);
-    if (memo === 'pending') return null;
-    if (memo !== undefined) return memo;
+  private outerWriteOf(ref: FunctionRef): string | null {
+    return this.throughCalls(ref, this.outerWriteMemo, (fact, fn) => (fact.outerWrite ? `\`${fn.fn.name}\` ${fact.outerWrite}` : null));
+  }
+
+  /** The name of `ref` or of a project function it calls (a few levels deep) that has a `raise`, or null. */
+  private raiserOf(ref: FunctionRef): string | null {
+    return this.throughCalls(ref, this.raiserMemo, (fact, fn) => (fact.raises ? fn.fn.name : null));
+  }
+
+  /**
+   * What `own` tells of `ref`, or else of the first project function it calls (a few levels deep)
+   * it tells something of: memoized per question in `memo` (a call cycle answers null).
+   */
+  private throughCalls(
+    ref: FunctionRef,
+    memo: Map<string, string | null | 'pending'>,
+    own: (fact: BulkFunctionFact, ref: FunctionRef) => string | null,
+    depth = 0,
+  ): string | null {
+    const known = memo.get(ref.globalId);
+    if (known === 'pending') return null;
+    if (known !== undefined) return known;
     const fact = this.bulkFns.get(ref.globalId);
     if (!fact) return null;
-    this.outerWriteMemo.set(ref.globalId, 'pending');
-    let write: string | null = fact.outerWrite ? `\`${ref.fn.name}\` ${fact.outerWrite}` : null;
-    if (!write && depth < SIDE_EFFECT_DEPTH) {
+    memo.set(ref.globalId, 'pending');
+    let found = own(fact, ref);
+    if (!found && depth < SIDE_EFFECT_DEPTH) {
       for (const key of fact.calls) {
         const target = this.targetOf(ref.file, key);
         if (!target || target === ref) continue;
-        write = this.outerWriteOf(target, depth + 1);
-        if (write) break;
+        found = this.throughCalls(target, memo, own, depth + 1);
+        if (found) break;
       }
     }
-    this.outerWriteMemo.set(ref.globalId, write);
-    return write;
+    memo.set(ref.globalId, found);
+    return found;
   }
 
   // ---- the generator rewrite ----------------------------------------------------------------
@@ -618,7 +596,7 @@ class BulkFlowAnalysis implements BulkFlow {
     for (const key of conversion.deferredCalls) {
       const target = this.targetOf(ref.file, key);
       if (!target || target === ref) continue;
-      const effect = this.sideEffectOf(target, 0);
+      const effect = this.sideEffectOf(target);
       if (effect) {
         hazards.push(`${effect}, which would happen while the caller iterates`);
         break;
@@ -628,7 +606,7 @@ class BulkFlowAnalysis implements BulkFlow {
     // after it has acted on the items before the bad one: as with a `raise` in the body itself.
     for (const key of conversion.deferredCalls) {
       const target = this.targetOf(ref.file, key);
-      const raiser = target && target !== ref ? this.raiserOf(target, 0) : null;
+      const raiser = target && target !== ref ? this.raiserOf(target) : null;
       if (raiser) {
         hazards.push(`\`${raiser}\` raises exceptions, which would surface only while the caller iterates`);
         break;
