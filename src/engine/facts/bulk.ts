@@ -1,7 +1,7 @@
 // Tier 1 facts for the bulk-transform rules: per function, what it builds and returns and how it
 // reads each parameter; per call that may reach a project function, how its result is used and
 // where it flows. One usage-index walk per file; everything else reads that index.
-import { field, stripParentheses, type SyntaxNode } from '../source/syntax.js';
+import { field, stripParentheses, walk, type SyntaxNode } from '../source/syntax.js';
 import { convertToGenerator, isPlainLocal, mutatedOuterName, rootName, writtenObject, type AccumulatorOp, type ProducerShape } from '../fix/generator.js';
 import { annotatedClass } from './annotations.js';
 import { dottedName, parameterName, type SemanticModel } from './scope.js';
@@ -466,19 +466,35 @@ class BulkCollector {
     return keys;
   }
 
-  /** The first of `paths` written (assigned into, deleted from, mutated, closed) inside [start, end). */
+  /**
+   * The first of `paths` written (assigned into, deleted from, mutated, closed) inside [start, end),
+   * also through an item: `agents[0].state = …`, or `a.state = …` in a loop over the input
+   * (`for a in agents[:k]`, `for a in recovered(agents)`) — a lazy producer that filters on
+   * `a.state` would see the change.
+   */
   private writtenPath(body: BodyIndex, paths: ReadonlySet<string>, start: number, end: number): string | null {
+    // Computed on the first write that is not to one of `paths` itself: most ranges have none.
+    let aliases: Map<string, string> | null = null;
     const hit = (node: SyntaxNode | undefined): string | null => {
       const path = node ? dottedName(node) : null;
       if (!path) return null;
       for (const p of paths) if (path === p || path.startsWith(`${p}.`)) return p;
+      aliases ??= this.itemAliases(body, paths, start, end);
+      return aliases.get(path.split('.', 1)[0]!) ?? null;
+    };
+    // `a.b[i].c = …` writes into `a.b[i]`, `a.b` and `a`: test each object on the way down.
+    const hitObject = (node: SyntaxNode | undefined): string | null => {
+      for (let n = node; n; n = n.type === 'subscript' ? field(n, 'value') : n.type === 'attribute' ? field(n, 'object') : undefined) {
+        const found = hit(n);
+        if (found) return found;
+      }
       return null;
     };
     for (let i = lowerBound(body.mutations, start); i < body.mutations.length; i++) {
       const m = body.mutations[i]!;
       if (m.start >= end) break;
       if (m.end > end) continue;
-      const found = m.type === 'subscript' ? hit(field(m, 'value')) : m.type === 'attribute' ? hit(m) ?? hit(field(m, 'object')) : null;
+      const found = m.type === 'subscript' ? hitObject(field(m, 'value')) : m.type === 'attribute' ? hit(m) ?? hitObject(field(m, 'object')) : null;
       if (found) return found;
     }
     for (let i = lowerBound(body.calls, start); i < body.calls.length; i++) {
@@ -489,10 +505,43 @@ class BulkCollector {
       if (fn?.type !== 'attribute') continue;
       const method = field(fn, 'attribute')?.text ?? '';
       if (!MUTATORS.has(method) && !CLOSERS.has(method) && !STATEMENT_RUNNERS.has(method)) continue;
-      const found = hit(field(fn, 'object'));
+      const found = hitObject(field(fn, 'object'));
       if (found) return found;
     }
     return null;
+  }
+
+  /**
+   * Loop variables of `for` statements inside [start, end) whose iterable reads one of `paths`
+   * (`for a in agents[:k]`, `for a in recovered(agents)`), mapped to that path: they hold its items.
+   */
+  private itemAliases(body: BodyIndex, paths: ReadonlySet<string>, start: number, end: number): Map<string, string> {
+    const aliases = new Map<string, string>();
+    const reads = (node: SyntaxNode): string | null => {
+      let found: string | null = null;
+      walk(node, (n) => {
+        if (found) return false;
+        const path = n.type === 'identifier' || n.type === 'attribute' ? dottedName(n) : null;
+        if (path) for (const p of paths) if (path === p || path.startsWith(`${p}.`)) found = p;
+        return !found;
+      });
+      return found;
+    };
+    walk(body.node, (n) => {
+      if (n.end <= start || n.start >= end) return false;
+      if (n !== body.node && (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda')) return false;
+      if (n.type !== 'for_statement' || n.start < start) return true;
+      const right = field(n, 'right');
+      const left = field(n, 'left');
+      const path = right ? reads(right) : null;
+      if (path && left) {
+        walk(left, (t) => {
+          if (t.type === 'identifier' && !paths.has(t.text)) aliases.set(t.text, path);
+        });
+      }
+      return true;
+    });
+    return aliases;
   }
 
   // ---- flows --------------------------------------------------------------------------------
