@@ -78,6 +78,16 @@ interface SiteHazards {
 }
 const NO_SITE_HAZARDS: SiteHazards = { hazards: [], touchingCalls: [], rangeGlobalWrites: [], rangeCalls: [] };
 
+/**
+ * Draws from a `random.Random` (or numpy `Generator`): each advances its state, so a lazy producer
+ * drawing from the same generator would get different numbers once the caller draws in between.
+ */
+const RANDOM_DRAWS: ReadonlySet<string> = new Set([
+  'random', 'randint', 'randrange', 'choice', 'choices', 'shuffle', 'sample', 'uniform', 'gauss', 'normalvariate',
+  'lognormvariate', 'expovariate', 'betavariate', 'gammavariate', 'triangular', 'vonmisesvariate', 'paretovariate',
+  'weibullvariate', 'getrandbits', 'randbytes', 'seed', 'setstate', 'integers', 'normal', 'permutation',
+]);
+
 /** Builtins that copy an iterable into a new collection (or wrap it) without transforming items. */
 const COPYING_BUILTINS: ReadonlySet<string> = new Set([
   'builtins.list', 'builtins.tuple', 'builtins.sorted', 'builtins.set', 'builtins.frozenset', 'builtins.iter', 'builtins.reversed',
@@ -504,7 +514,7 @@ class BulkCollector {
       const fn = field(c, 'function');
       if (fn?.type !== 'attribute') continue;
       const method = field(fn, 'attribute')?.text ?? '';
-      if (!MUTATORS.has(method) && !CLOSERS.has(method) && !STATEMENT_RUNNERS.has(method)) continue;
+      if (!MUTATORS.has(method) && !CLOSERS.has(method) && !STATEMENT_RUNNERS.has(method) && !RANDOM_DRAWS.has(method)) continue;
       const found = hitObject(field(fn, 'object'));
       if (found) return found;
     }
