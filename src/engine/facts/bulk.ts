@@ -112,6 +112,8 @@ class BulkCollector {
   private readonly calleeNames = new Map<SyntaxNode, string | null>();
   private readonly receiverClasses = new Map<string, string | null>();
   private readonly attributeClasses = new Map<BodyIndex, Map<string, string | null>>();
+  /** Names some body of this module declares `global` or `nonlocal` (computed on first use). */
+  private reboundNames: Set<string> | null = null;
 
   constructor(private readonly model: SemanticModel) {
     this.index = buildUsageIndex(model);
@@ -831,7 +833,16 @@ class BulkCollector {
     }
     if (!shape) return null;
     const full: ProducerShape = { model: this.model, fn, body, ...shape };
-    const { conversion, blocker, blockerKind } = convertToGenerator(full, (call) => this.sideEffectOf(call, body));
+    const converted = convertToGenerator(full, (call) => this.sideEffectOf(call, body));
+    const { blocker, blockerKind } = converted;
+    let conversion = converted.conversion;
+    const rebound = conversion ? this.reboundOuterRead(body) : null;
+    if (conversion && rebound) {
+      conversion = {
+        ...conversion,
+        hazards: [...conversion.hazards, `it reads \`${rebound}\`, which other code rebinds (\`global ${rebound}\`): run lazily, it could see a later value`],
+      };
+    }
     return {
       form: shape.form,
       collection: shape.collection,
@@ -842,6 +853,30 @@ class BulkCollector {
       blocker,
       blockerKind,
     };
+  }
+
+  /**
+   * A name the function reads from an enclosing scope that some function of this module rebinds
+   * through `global`/`nonlocal` (a threshold or mode switched at run time), or null.
+   */
+  private reboundOuterRead(body: BodyIndex): string | null {
+    if (!this.reboundNames) {
+      this.reboundNames = new Set();
+      for (const b of this.index.bodies.values()) for (const name of b.scope.declaredOuter) this.reboundNames.add(name);
+    }
+    if (this.reboundNames.size === 0) return null;
+    const names = this.reboundNames;
+    let found: string | null = null;
+    walk(body.node, (n) => {
+      if (found) return false;
+      if (n.type !== 'identifier' || !names.has(n.text)) return true;
+      const parent = n.parent;
+      if ((parent?.type === 'attribute' && n.field === 'attribute') || (parent?.type === 'keyword_argument' && n.field === 'name')) return true;
+      if (body.scope.bindings.has(n.text) && !body.scope.declaredOuter.has(n.text)) return true;
+      found = n.text;
+      return false;
+    });
+    return found;
   }
 
   private materializer(call: SyntaxNode): CollectionKind | null {
