@@ -37,6 +37,11 @@ const IO_CALLS: ReadonlySet<string> = new Set([
   'os.kill', 'os.putenv', 'os.unsetenv', 'os.chdir', 'sys.stdout.write', 'sys.stderr.write', 'pprint.pprint',
 ]);
 const IO_PREFIXES = ['logging.', 'shutil.', 'subprocess.', 'socket.', 'random.', 'requests.', 'urllib.request.'];
+/**
+ * Constructors under those prefixes that make an object with state of its own: a local
+ * `random.Random(seed)` draws nothing from the module's shared generator.
+ */
+const PRIVATE_STATE_CONSTRUCTORS: ReadonlySet<string> = new Set(['random.Random', 'random.SystemRandom']);
 const WRITE_METHODS: ReadonlySet<string> = new Set([
   'write', 'writelines', 'writerow', 'writerows', 'flush', 'send', 'sendall', 'sendto', 'commit', 'rollback',
   'put', 'put_nowait', 'emit', 'publish',
@@ -764,7 +769,7 @@ class BulkCollector {
     const name = this.calleeName(call);
     if (name) {
       if (IO_CALLS.has(name)) return `it calls \`${name.replace(/^builtins\./, '')}\``;
-      if (IO_PREFIXES.some((p) => name.startsWith(p))) return `it calls \`${name}\``;
+      if (IO_PREFIXES.some((p) => name.startsWith(p)) && !PRIVATE_STATE_CONSTRUCTORS.has(name)) return `it calls \`${name}\``;
       if (name === 'builtins.open' && opensForWriting(call)) return 'it opens a file for writing';
     }
     if (fn.type === 'attribute') {
@@ -773,6 +778,12 @@ class BulkCollector {
       const root = receiver ? rootName(receiver) : null;
       if (WRITE_METHODS.has(method) && !(root && isPlainLocal(body, root) && !looksLikeIo(root))) return `it calls \`.${method}()\``;
       if (LOG_METHODS.has(method) && receiver && /log/i.test(this.model.source.text.slice(receiver.start, receiver.end))) return 'it logs';
+      // A module-level `RNG = random.Random(seed)` is shared: lazily, its draws would interleave
+      // with the caller's. (A parameter rng is checked at each call site instead.)
+      if (RANDOM_DRAWS.has(method) && root && root !== 'self' && root !== 'cls' && !body.scope.bindings.has(root)
+        && this.model.lookup(root, fn)?.scope.kind === 'module' && this.model.lookup(root, fn)?.binding.kind === 'assignment') {
+        return `it draws from \`${root}\``;
+      }
       const mutated = MUTATORS.has(method) && receiver ? mutatedOuterName(body, receiver, this.model) : null;
       if (mutated) return `it mutates \`${mutated}\``;
       // `conn.close()` on the caller's connection: lazily, it would run only once the caller has
