@@ -368,6 +368,22 @@ class BulkCollector {
         if (c.end <= range.end && this.callee(c, body)) rangeCalls.push(callKey(c));
       }
     }
+    // A file or folder named by an input is written while the result is iterated
+    // (`for line in errors(path): open(path, "a")`): a lazy reader would see the new lines or
+    // files, and may never end. Writes to other files (one output file per item) are fine.
+    const iterated = ranges.find((r) => r.what === 'while the result is iterated');
+    if (iterated) {
+      for (let i = lowerBound(body.calls, iterated.start); i < body.calls.length; i++) {
+        const c = body.calls[i]!;
+        if (c.start >= iterated.end) break;
+        const args = field(c, 'arguments');
+        const effect = args && this.mentionedPath(args, inputs) ? this.externalWrite(c, body) : null;
+        if (effect) {
+          hazards.push(`${effect} on \`${this.mentionedPath(args!, inputs)}\` while the result is iterated`);
+          break;
+        }
+      }
+    }
     // Files written, removed or processes run before the read: the producer might read them.
     if (use.via && readStatement) {
       for (let i = lowerBound(body.calls, call.end); i < body.calls.length; i++) {
@@ -528,29 +544,33 @@ class BulkCollector {
     return null;
   }
 
+  /** The first of `paths` that `node` reads (`agents`, `self.rows.x`), or null. */
+  private mentionedPath(node: SyntaxNode, paths: ReadonlySet<string>): string | null {
+    let found: string | null = null;
+    walk(node, (n) => {
+      if (found) return false;
+      // `os.path` does not read a local `path`, nor does the keyword of `mode="a"`.
+      if (n.type === 'identifier' && (n.parent?.type === 'attribute' || n.parent?.type === 'keyword_argument') && n.field !== 'object' && n.field !== 'value') return false;
+      const path = n.type === 'identifier' || n.type === 'attribute' ? dottedName(n) : null;
+      if (path) for (const p of paths) if (path === p || path.startsWith(`${p}.`)) found = p;
+      return !found;
+    });
+    return found;
+  }
+
   /**
    * Loop variables of `for` statements inside [start, end) whose iterable reads one of `paths`
    * (`for a in agents[:k]`, `for a in recovered(agents)`), mapped to that path: they hold its items.
    */
   private itemAliases(body: BodyIndex, paths: ReadonlySet<string>, start: number, end: number): Map<string, string> {
     const aliases = new Map<string, string>();
-    const reads = (node: SyntaxNode): string | null => {
-      let found: string | null = null;
-      walk(node, (n) => {
-        if (found) return false;
-        const path = n.type === 'identifier' || n.type === 'attribute' ? dottedName(n) : null;
-        if (path) for (const p of paths) if (path === p || path.startsWith(`${p}.`)) found = p;
-        return !found;
-      });
-      return found;
-    };
     walk(body.node, (n) => {
       if (n.end <= start || n.start >= end) return false;
       if (n !== body.node && (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda')) return false;
       if (n.type !== 'for_statement' || n.start < start) return true;
       const right = field(n, 'right');
       const left = field(n, 'left');
-      const path = right ? reads(right) : null;
+      const path = right ? this.mentionedPath(right, paths) : null;
       if (path && left) {
         walk(left, (t) => {
           if (t.type === 'identifier' && !paths.has(t.text)) aliases.set(t.text, path);
