@@ -93,6 +93,13 @@ const RANDOM_DRAWS: ReadonlySet<string> = new Set([
   'weibullvariate', 'getrandbits', 'randbytes', 'seed', 'setstate', 'integers', 'normal', 'permutation',
 ]);
 
+/** Calls that return an iterator that can be read only once (files, readers, lazy builtins). */
+const ONE_SHOT_ITERATORS: ReadonlySet<string> = new Set([
+  'builtins.iter', 'builtins.open', 'io.open', 'gzip.open', 'bz2.open', 'lzma.open', 'codecs.open', 'tokenize.open',
+  'csv.reader', 'csv.DictReader', 'builtins.map', 'builtins.filter', 'builtins.zip', 'builtins.enumerate',
+  'builtins.reversed', 'os.scandir',
+]);
+
 /** Builtins that copy an iterable into a new collection (or wrap it) without transforming items. */
 const COPYING_BUILTINS: ReadonlySet<string> = new Set([
   'builtins.list', 'builtins.tuple', 'builtins.sorted', 'builtins.set', 'builtins.frozenset', 'builtins.iter', 'builtins.reversed',
@@ -368,6 +375,19 @@ class BulkCollector {
         if (c.end <= range.end && this.callee(c, body)) rangeCalls.push(callKey(c));
       }
     }
+    // One iterator (a file, `iter(...)`, a csv reader) handed to this call and read again by the
+    // caller before or while it reads the result (`meta = read_section(it); body = read_section(it)`):
+    // a lazy producer would take its items from where the other reader left off.
+    for (const input of inputs) {
+      if (input.includes('.') || !this.isOneShotIterator(body, input)) continue;
+      const reread = (body.loads.get(input) ?? []).find((l) => ranges.some((r) => l.start >= r.start && l.end <= r.end));
+      if (reread) {
+        const statement = statementOf(reread) ?? reread;
+        const snippet = this.model.source.text.slice(statement.start, statement.end).split('\n', 1)[0]!.trim();
+        hazards.push(`the iterator \`${input}\` is read again (\`${snippet}\`) before the result is read to the end`);
+        break;
+      }
+    }
     // A file or folder named by an input is written while the result is iterated
     // (`for line in errors(path): open(path, "a")`): a lazy reader would see the new lines or
     // files, and may never end. Writes to other files (one output file per item) are fine.
@@ -542,6 +562,25 @@ class BulkCollector {
       if (found) return found;
     }
     return null;
+  }
+
+  /**
+   * Every binding of local `name` makes a one-shot iterator: `iter(...)`, `open(...)` (also
+   * `with open(...) as name`), a csv reader, `map`/`filter`/`zip`/`enumerate`, `itertools.*`, a
+   * generator expression.
+   */
+  private isOneShotIterator(body: BodyIndex, name: string): boolean {
+    const stores = body.stores.get(name) ?? [];
+    return stores.length > 0 && stores.every((store) => {
+      const parent = store.parent;
+      let value: SyntaxNode | undefined;
+      if (parent?.type === 'assignment' && store.field === 'left') value = field(parent, 'right');
+      else if (parent?.type === 'as_pattern_target') value = parent.parent?.children.find((c) => c.isNamed);
+      if (value?.type === 'generator_expression') return true;
+      if (value?.type !== 'call') return false;
+      const name = this.calleeName(value);
+      return name !== null && (ONE_SHOT_ITERATORS.has(name) || name.startsWith('itertools.'));
+    });
   }
 
   /** The first of `paths` that `node` reads (`agents`, `self.rows.x`), or null. */
