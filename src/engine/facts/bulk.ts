@@ -378,9 +378,20 @@ class BulkCollector {
     // One iterator (a file, `iter(...)`, a csv reader) handed to this call and read again by the
     // caller before or while it reads the result (`meta = read_section(it); body = read_section(it)`):
     // a lazy producer would take its items from where the other reader left off.
+    // For an input of unknown kind (a parameter), `next(it)` or a second call of the same function
+    // on it (reading the next section) shows it is such an iterator.
+    const calleeText = callee ? this.model.source.text.slice(callee.start, callee.end) : null;
+    const readsAsIterator = (load: SyntaxNode): boolean => {
+      const call = load.parent?.type === 'argument_list' ? load.parent.parent : null;
+      const fn = call?.type === 'call' ? field(call, 'function') : undefined;
+      if (!fn) return false;
+      if (fn.type === 'identifier' && fn.text === 'next') return this.calleeName(call!) === 'builtins.next';
+      return this.model.source.text.slice(fn.start, fn.end) === calleeText;
+    };
     for (const input of inputs) {
-      if (input.includes('.') || !this.isOneShotIterator(body, input)) continue;
-      const reread = (body.loads.get(input) ?? []).find((l) => ranges.some((r) => l.start >= r.start && l.end <= r.end));
+      if (input.includes('.')) continue;
+      const oneShot = this.isOneShotIterator(body, input);
+      const reread = (body.loads.get(input) ?? []).find((l) => ranges.some((r) => l.start >= r.start && l.end <= r.end) && (oneShot || readsAsIterator(l)));
       if (reread) {
         const statement = statementOf(reread) ?? reread;
         const snippet = this.model.source.text.slice(statement.start, statement.end).split('\n', 1)[0]!.trim();
