@@ -259,6 +259,20 @@ class BulkFlowAnalysis implements BulkFlow {
     return inferred ? this.resolveInferred(inferred) : undefined;
   }
 
+  /**
+   * `Graph(parse(lines))`: the `__init__` (own or inherited) of a project class the call
+   * instantiates, which receives the argument. Not for `Outer.Inner(...)`, where the shift of
+   * `self` would be misjudged.
+   */
+  private constructorOf(file: FileFacts, key: CallKey): FunctionRef | undefined {
+    const call = this.callFactsOf(file).get(key);
+    if (!call?.qualifiedName || !this.project.resolveClass(call.qualifiedName)) return undefined;
+    const receiver = call.calleeText.split('.').slice(-2, -1)[0];
+    if (receiver && /^[A-Z]/.test(receiver)) return undefined;
+    const init = this.project.resolveFunction(`${call.qualifiedName}.__init__`);
+    return init && init.fn.name === '__init__' ? init : undefined;
+  }
+
   private resolveInferred(name: string): FunctionRef | undefined {
     let target = this.inferredTargets.get(name);
     if (target === undefined) {
@@ -423,7 +437,7 @@ class BulkFlowAnalysis implements BulkFlow {
       case 'other':
         return NOT_SINGLE(`${where}: ${use.reason}`);
       case 'passed': {
-        const target = this.targetOf(site.file, use.call);
+        const target = this.targetOf(site.file, use.call) ?? this.constructorOf(site.file, use.call);
         if (!target) return NOT_SINGLE(`${where}: passed to a function outside the project`);
         const param = this.paramFor(target, site.file, use.call, use.index, use.keyword);
         if (!param) return NOT_SINGLE(`${where}: passed to \`${target.fn.name}\` in an unknown position`);
