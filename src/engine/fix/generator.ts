@@ -178,6 +178,8 @@ export function convertToGenerator(shape: ProducerShape, sideEffectOf: SideEffec
       }
     }
     collectGeneratorHazards(shape, acc.ops.map((o) => o.expression), hazards, deferred);
+    const changed = itemChangedAfterYield(shape, acc.ops);
+    if (changed) pushOnce(hazards, changed);
   } else {
     // Comprehension / materialize with empty early returns: a generator function.
     if (shape.form === 'local-comprehension') {
@@ -254,6 +256,78 @@ function collectGeneratorHazards(shape: ProducerShape, ops: readonly SyntaxNode[
     if (root) pushOnce(hazards, `it mutates \`${root}\``);
   }
   if (body.declaresOuter) pushOnce(hazards, 'it declares `global`/`nonlocal` names');
+}
+
+/**
+ * An appended item that the body changes after appending it: `current = {"items": []}`,
+ * `groups.append(current)`, then `current["items"].append(line)` for the lines that follow (a
+ * group filled after its header), or `out.append(row)` then `row["total"] = …`. The list hands the
+ * caller finished objects; a generator would hand each one over before the change.
+ */
+function itemChangedAfterYield(shape: ProducerShape, ops: readonly AccumulatorOp[]): string | null {
+  const { body, fn } = shape;
+  const changes: { name: string; node: SyntaxNode }[] = [];
+  for (const m of body.mutations) {
+    const root = rootName(writtenObject(m));
+    if (root) changes.push({ name: root, node: m });
+  }
+  for (const call of body.calls) {
+    const callee = field(call, 'function');
+    const receiver = callee?.type === 'attribute' ? field(callee, 'object') : undefined;
+    const root = receiver && MUTATING_METHODS.has(field(callee!, 'attribute')?.text ?? '') ? rootName(receiver) : null;
+    if (root) changes.push({ name: root, node: call });
+  }
+  if (changes.length === 0) return null;
+  for (const op of ops) {
+    const names = itemNames(op.value, body, shape.accumulator?.name);
+    for (const change of changes) {
+      if (!names.has(change.name)) continue;
+      const m = change.node;
+      // Before the append, the change reaches a yielded item only in a later pass of a loop
+      // around both, unless the name is bound anew first in that pass (`row = {}` … `row[k] = v`).
+      const after = m.start >= op.statement.end;
+      const loop = after ? fn : commonLoop(m, op.statement, fn);
+      if (!loop) continue;
+      const from = after ? op.statement.end : loop.start;
+      const rebound = (body.stores.get(change.name) ?? []).some((s) => {
+        if (s.start < from || s.start >= m.start) return false;
+        const block = statementOfNode(s)?.parent;
+        return !!block && block.start <= m.start && m.end <= block.end;
+      });
+      if (!rebound) return `\`${change.name}\` is changed after it is appended: a generator would hand it over unfinished`;
+    }
+  }
+  return null;
+}
+
+const MUTATING_METHODS: ReadonlySet<string> = new Set([
+  'append', 'extend', 'insert', 'remove', 'pop', 'clear', 'update', 'add', 'discard', 'setdefault', 'sort',
+  'reverse', 'popitem', 'appendleft', 'extendleft', 'popleft', '__setitem__', '__delitem__',
+]);
+
+/** Local names (not the accumulator) an appended value holds: `current`, `(name, row)`, `{"items": items}`. */
+function itemNames(value: SyntaxNode, body: BodyIndex, accumulator: string | undefined): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: SyntaxNode): void => {
+    if (n.type === 'identifier') {
+      if (n.text !== accumulator && body.stores.has(n.text)) names.add(n.text);
+      return;
+    }
+    // Items computed from a name (`row["id"]`, `len(row)`, `f"{row}"`) are new objects; the name itself is not handed over.
+    if (n.type === 'attribute' || n.type === 'subscript' || n.type === 'call' || n.type === 'string'
+      || n.type === 'binary_operator' || n.type === 'comparison_operator' || n.type === 'lambda') return;
+    for (const c of n.children) if (c.isNamed) visit(c);
+  };
+  visit(value);
+  return names;
+}
+
+/** The innermost `for`/`while` inside `fn` that holds both nodes. */
+function commonLoop(a: SyntaxNode, b: SyntaxNode, fn: SyntaxNode): SyntaxNode | null {
+  for (let p = a.parent; p && p !== fn; p = p.parent) {
+    if ((p.type === 'for_statement' || p.type === 'while_statement') && p.start <= b.start && b.end <= p.end) return p;
+  }
+  return null;
 }
 
 /** `out.sort()`, `out.reverse()`, `sorted(out)`, `reversed(out)`: the result depends on every item. */
