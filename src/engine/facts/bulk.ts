@@ -86,11 +86,12 @@ const NO_SITE_HAZARDS: SiteHazards = { hazards: [], touchingCalls: [], rangeGlob
 /**
  * Draws from a `random.Random` (or numpy `Generator`): each advances its state, so a lazy producer
  * drawing from the same generator would get different numbers once the caller draws in between.
+ * (`random.*` module functions are in `IO_PREFIXES`.)
  */
 const RANDOM_DRAWS: ReadonlySet<string> = new Set([
   'random', 'randint', 'randrange', 'choice', 'choices', 'shuffle', 'sample', 'uniform', 'gauss', 'normalvariate',
   'lognormvariate', 'expovariate', 'betavariate', 'gammavariate', 'triangular', 'vonmisesvariate', 'paretovariate',
-  'weibullvariate', 'getrandbits', 'randbytes', 'seed', 'setstate', 'integers', 'normal', 'permutation',
+  'weibullvariate', 'binomialvariate', 'getrandbits', 'randbytes', 'seed', 'setstate', 'integers', 'normal', 'permutation',
 ]);
 
 /** Calls that return an iterator that can be read only once (files, readers, lazy builtins). */
@@ -839,6 +840,15 @@ class BulkCollector {
     const name = this.calleeName(call);
     if (name) {
       if (IO_CALLS.has(name)) return `it calls \`${name.replace(/^builtins\./, '')}\``;
+      // `next(_ids)` on a module-level counter or `self._ids`: the caller may draw from it too, and
+      // lazily the draws would interleave with the caller's.
+      if (name === 'builtins.next') {
+        const arg = field(call, 'arguments')?.children.find((c) => c.isNamed && c.type !== 'comment');
+        let rootId = arg;
+        while (rootId && (rootId.type === 'attribute' || rootId.type === 'subscript')) rootId = field(rootId, rootId.type === 'attribute' ? 'object' : 'value');
+        const root = rootId?.type === 'identifier' ? rootId.text : null;
+        if (root && (root === 'self' || root === 'cls' || this.moduleLevelName(rootId!))) return `it advances \`${root}\``;
+      }
       if (IO_PREFIXES.some((p) => name.startsWith(p)) && !PRIVATE_STATE_CONSTRUCTORS.has(name)) return `it calls \`${name}\``;
       if (name === 'builtins.open' && opensForWriting(call)) return 'it opens a file for writing';
     }
@@ -848,10 +858,11 @@ class BulkCollector {
       const root = receiver ? rootName(receiver) : null;
       if (WRITE_METHODS.has(method) && !(root && isPlainLocal(body, root) && !looksLikeIo(root))) return `it calls \`.${method}()\``;
       if (LOG_METHODS.has(method) && receiver && /log/i.test(this.model.source.text.slice(receiver.start, receiver.end))) return 'it logs';
-      // A module-level `RNG = random.Random(seed)` is shared: lazily, its draws would interleave
-      // with the caller's. (A parameter rng is checked at each call site instead.)
-      if (RANDOM_DRAWS.has(method) && root && root !== 'self' && root !== 'cls' && !body.scope.bindings.has(root)
-        && this.model.lookup(root, fn)?.scope.kind === 'module' && this.model.lookup(root, fn)?.binding.kind === 'assignment') {
+      // A shared generator — a module-level `RNG = random.Random(seed)`, `self.rng` — would
+      // interleave its draws with the caller's when run lazily. (A parameter rng is checked at each
+      // call site instead: only a caller drawing from it too makes the rewrite unsafe.)
+      if (RANDOM_DRAWS.has(method) && root && (root === 'self' || root === 'cls' || (!body.scope.bindings.has(root)
+        && this.model.lookup(root, fn)?.scope.kind === 'module' && this.model.lookup(root, fn)?.binding.kind === 'assignment'))) {
         return `it draws from \`${root}\``;
       }
       const mutated = MUTATORS.has(method) && receiver ? mutatedOuterName(body, receiver, this.model) : null;
