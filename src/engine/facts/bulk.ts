@@ -35,6 +35,8 @@ const IO_CALLS: ReadonlySet<string> = new Set([
   'sys.exit', 'os.remove', 'os.unlink', 'os.rename', 'os.replace', 'os.makedirs', 'os.mkdir', 'os.rmdir',
   'os.removedirs', 'os.system', 'os.write', 'os.chmod', 'os.chown', 'os.symlink', 'os.link', 'os.truncate',
   'os.kill', 'os.putenv', 'os.unsetenv', 'os.chdir', 'sys.stdout.write', 'sys.stderr.write', 'pprint.pprint',
+  'pprint.pp', 'sys.stdout.writelines', 'sys.stderr.writelines', 'sys.stdout.flush', 'sys.stderr.flush',
+  'traceback.print_exc', 'traceback.print_exception', 'traceback.print_stack', 'traceback.print_tb',
 ]);
 const IO_PREFIXES = ['logging.', 'shutil.', 'subprocess.', 'socket.', 'random.', 'requests.', 'urllib.request.'];
 /**
@@ -47,6 +49,8 @@ const WRITE_METHODS: ReadonlySet<string> = new Set([
   'put', 'put_nowait', 'emit', 'publish',
 ]);
 const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log']);
+/** Logger methods distinctive enough to mean logging on any shared receiver (not `log`/`warn`). */
+const LOGGER_METHODS: ReadonlySet<string> = new Set(['debug', 'info', 'warning', 'error', 'exception', 'critical']);
 const MUTATORS: ReadonlySet<string> = new Set([
   'append', 'extend', 'insert', 'remove', 'pop', 'clear', 'update', 'add', 'discard', 'setdefault', 'sort',
   'reverse', 'popitem', 'appendleft', 'extendleft', 'popleft', 'rotate',
@@ -837,7 +841,7 @@ class BulkCollector {
   private sideEffectOf(call: SyntaxNode, body: BodyIndex): string | null {
     const fn = field(call, 'function');
     if (!fn) return null;
-    const name = this.calleeName(call);
+    const name = this.outputAlias(fn) ?? this.calleeName(call);
     if (name) {
       if (IO_CALLS.has(name)) return `it calls \`${name.replace(/^builtins\./, '')}\``;
       // `next(_ids)` on a module-level counter or `self._ids`: the caller may draw from it too, and
@@ -865,6 +869,8 @@ class BulkCollector {
         && this.model.lookup(root, fn)?.scope.kind === 'module' && this.model.lookup(root, fn)?.binding.kind === 'assignment'))) {
         return `it draws from \`${root}\``;
       }
+      // `audit.info(...)`, `self.events.warning(...)`: a logger kept outside the function, whatever its name.
+      if (LOGGER_METHODS.has(method) && root && !isPlainLocal(body, root)) return 'it logs';
       const mutated = MUTATORS.has(method) && receiver ? mutatedOuterName(body, receiver, this.model) : null;
       if (mutated) return `it mutates \`${mutated}\``;
       // `conn.close()` on the caller's connection: lazily, it would run only once the caller has
@@ -872,6 +878,24 @@ class BulkCollector {
       if (CLOSERS.has(method) && root && !isPlainLocal(body, root)) return `it calls \`${root}.${method}()\``;
     }
     return null;
+  }
+
+  /**
+   * What a module-level alias of an output function stands for: `echo = print`,
+   * `say = sys.stdout.write`, `out = functools.partial(print, "  ")`. Null for anything else.
+   */
+  private outputAlias(fn: SyntaxNode): string | null {
+    if (fn.type !== 'identifier') return null;
+    const found = this.model.lookup(fn.text, fn);
+    if (found?.scope.kind !== 'module' || found.binding.kind !== 'assignment') return null;
+    const statement = statementOf(found.binding.node);
+    const assignment = statement?.type === 'expression_statement' ? statement.children[0] : undefined;
+    let value = assignment?.type === 'assignment' ? field(assignment, 'right') : undefined;
+    if (value?.type === 'call' && this.calleeName(value) === 'functools.partial') {
+      value = field(value, 'arguments')?.children.find((c) => c.isNamed && c.type !== 'comment');
+    }
+    const name = value && (value.type === 'identifier' || value.type === 'attribute') ? this.model.resolveExpression(value) : null;
+    return name && (IO_CALLS.has(name) || IO_PREFIXES.some((p) => name.startsWith(p))) ? name : null;
   }
 
   /** What the function returns when it returns a freshly built collection. */
