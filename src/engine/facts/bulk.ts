@@ -326,10 +326,18 @@ class BulkCollector {
    * Also what the link step needs to look further in those same ranges: calls on the inputs, and
    * module-level state changed directly or by any project function called there.
    */
-  private siteHazards(call: SyntaxNode, body: BodyIndex, use: Use): SiteHazards {
+  private siteHazards(call: SyntaxNode, body: BodyIndex, callUse: Use): SiteHazards {
     const hazards: string[] = [];
     const touchingCalls: CallKey[] = [];
-    if (use.kind === 'other') return NO_SITE_HAZARDS;
+    if (callUse.kind === 'other') return NO_SITE_HAZARDS;
+    let use: Exclude<Use, { kind: 'other' }> = callUse;
+    // `summary = (fmt(r) for r in load())` … `print(list(summary))`: the generator expression
+    // reads the result only where `summary` is consumed, so the ranges run up to that read.
+    const comprehension = use.kind === 'single-pass' && use.how === 'comprehension' ? use.at.parent?.parent : undefined;
+    if (comprehension?.type === 'generator_expression') {
+      const outer = usageOfExpression(this.index, comprehension);
+      if (outer.kind !== 'other' && outer.via) use = outer;
+    }
     const read = use.at;
     for (let p = call.parent; p && p !== body.node; p = p.parent) {
       if ((p.type === 'with_statement' || p.type === 'try_statement') && (use.kind === 'returned' || !(read.start >= p.start && read.end <= p.end))) {
