@@ -122,7 +122,7 @@ export interface BulkCallFact {
    * function they reach writes to its inputs, a lazy result would see the change.
    */
   readonly touchingCalls: readonly CallKey[];
-  /** Module-level names whose objects are changed in those same ranges, qualified (see `globalReads`). */
+  /** Module-level names whose objects are changed in those same ranges, qualified (see `globalReads`); `ANY_GLOBAL` when unknown code runs there. */
   readonly rangeGlobalWrites: readonly string[];
   /** Every call in those ranges that may reach a project function (checked for `globalWrites`). */
   readonly rangeCalls: readonly CallKey[];
@@ -163,3 +163,6 @@ export interface BulkFacts {
   /** `__all__` is built in a way the literal `FileFacts.exports` misses (`+=`, `.extend`, a computed value). */
   readonly openExports: boolean;
 }
+
+/** In `BulkCallFact.rangeGlobalWrites`: the reading loop yields, so code outside it may change any global. */
+export const ANY_GLOBAL = '*';

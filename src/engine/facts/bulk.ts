@@ -5,6 +5,7 @@ import { field, stripParentheses, walk, type SyntaxNode } from '../source/syntax
 import { convertToGenerator, isPlainLocal, mutatedOuterName, rootName, writtenObject, type AccumulatorOp, type ProducerShape } from '../fix/generator.js';
 import { annotatedClass } from './annotations.js';
 import { dottedName, parameterName, type SemanticModel } from './scope.js';
+import { ANY_GLOBAL } from './bulk-types.js';
 import type {
   BulkCallFact, BulkFacts, BulkFlowFact, BulkFunctionFact, BulkParamFact, CallKey, CollectionKind, ProducerFact, UseFact,
 } from './bulk-types.js';
@@ -55,6 +56,19 @@ const MUTATORS: ReadonlySet<string> = new Set([
   'append', 'extend', 'insert', 'remove', 'pop', 'clear', 'update', 'add', 'discard', 'setdefault', 'sort',
   'reverse', 'popitem', 'appendleft', 'extendleft', 'popleft', 'rotate',
 ]);
+
+/** A `yield` of this body inside `node` (not in nested functions, lambdas or classes). */
+function yieldsIn(node: SyntaxNode | undefined): boolean {
+  let found = false;
+  if (node) {
+    walk(node, (n) => {
+      if (found || n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') return false;
+      if (n.type === 'yield') found = true;
+      return !found;
+    });
+  }
+  return found;
+}
 
 /** Methods that end or reset what a lazy producer would still read. */
 const CLOSERS: ReadonlySet<string> = new Set([
@@ -374,6 +388,12 @@ class BulkCollector {
     }
     const rangeGlobalWrites = new Set<string>();
     const rangeCalls: CallKey[] = [];
+    // A reading loop that yields (`for r in visible_rows(): yield r`) hands control to whoever
+    // drives the generator: any module-level state may change between items (see `ANY_GLOBAL`).
+    if (loopStatement?.type === 'for_statement' && loopAt && right && loopAt.start >= right.start && loopAt.end <= right.end
+      && yieldsIn(field(loopStatement, 'body'))) {
+      rangeGlobalWrites.add(ANY_GLOBAL);
+    }
     for (const range of ranges) {
       if (inputs.size > 0) {
         const written = this.writtenPath(body, inputs, range.start, range.end);

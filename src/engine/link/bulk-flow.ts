@@ -5,6 +5,7 @@
 import type {
   BulkCallFact, BulkFunctionFact, BulkParamFact, CallKey, CollectionKind, ProducerFact, TextEdit,
 } from '../facts/bulk-types.js';
+import { ANY_GLOBAL } from '../facts/bulk-types.js';
 import type { CallFact, FileFacts, FunctionFact } from '../facts/types.js';
 import type { FunctionRef, ProjectGraph } from './types.js';
 
@@ -477,7 +478,7 @@ class BulkFlowAnalysis implements BulkFlow {
     const producer = this.targetOfCall(site.file, site.call);
     const reads = producer ? this.globalsOf(producer, 'globalReads', 0) : EMPTY_NAMES;
     if (reads.size > 0) {
-      let changed = bulk.rangeGlobalWrites.find((n) => reads.has(n));
+      let changed = bulk.rangeGlobalWrites.includes(ANY_GLOBAL) ? [...reads][0] : bulk.rangeGlobalWrites.find((n) => reads.has(n));
       for (const key of bulk.rangeCalls) {
         if (changed) break;
         const target = this.targetOf(site.file, key);
