@@ -57,6 +57,13 @@ const MUTATORS: ReadonlySet<string> = new Set([
   'reverse', 'popitem', 'appendleft', 'extendleft', 'popleft', 'rotate',
 ]);
 
+/** The name a chain of attributes and subscripts starts from: `STATE` in `STATE["jobs"].queue`. */
+function rootIdentifier(node: SyntaxNode | undefined): SyntaxNode | null {
+  let n = node;
+  while (n && (n.type === 'attribute' || n.type === 'subscript')) n = field(n, n.type === 'attribute' ? 'object' : 'value');
+  return n?.type === 'identifier' ? n : null;
+}
+
 /** A `yield` of this body inside `node` (not in nested functions, lambdas or classes). */
 function yieldsIn(node: SyntaxNode | undefined): boolean {
   let found = false;
@@ -476,9 +483,8 @@ class BulkCollector {
   private globalWrites(body: BodyIndex, start: number, end: number): string[] {
     const names = new Set<string>();
     const add = (object: SyntaxNode | undefined) => {
-      let root = object;
-      while (root && (root.type === 'attribute' || root.type === 'subscript')) root = field(root, root.type === 'attribute' ? 'object' : 'value');
-      const name = root?.type === 'identifier' ? this.moduleLevelName(root) : null;
+      const root = rootIdentifier(object);
+      const name = root ? this.moduleLevelName(root) : null;
       if (name) names.add(name);
     };
     for (let i = lowerBound(body.mutations, start); i < body.mutations.length; i++) {
@@ -875,11 +881,8 @@ class BulkCollector {
       // `next(_ids)` on a module-level counter or `self._ids`: the caller may draw from it too, and
       // lazily the draws would interleave with the caller's.
       if (name === 'builtins.next') {
-        const arg = field(call, 'arguments')?.children.find((c) => c.isNamed && c.type !== 'comment');
-        let rootId = arg;
-        while (rootId && (rootId.type === 'attribute' || rootId.type === 'subscript')) rootId = field(rootId, rootId.type === 'attribute' ? 'object' : 'value');
-        const root = rootId?.type === 'identifier' ? rootId.text : null;
-        if (root && (root === 'self' || root === 'cls' || this.moduleLevelName(rootId!))) return `it advances \`${root}\``;
+        const root = rootIdentifier(field(call, 'arguments')?.children.find((c) => c.isNamed && c.type !== 'comment'));
+        if (root && (root.text === 'self' || root.text === 'cls' || this.moduleLevelName(root))) return `it advances \`${root.text}\``;
       }
       if (IO_PREFIXES.some((p) => name.startsWith(p)) && !PRIVATE_STATE_CONSTRUCTORS.has(name)) return `it calls \`${name}\``;
       if (name === 'builtins.open' && opensForWriting(call)) return 'it opens a file for writing';
