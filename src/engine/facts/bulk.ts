@@ -406,6 +406,16 @@ class BulkCollector {
         const written = this.writtenPath(body, inputs, range.start, range.end);
         if (written) hazards.push(`\`${written}\` is changed ${range.what}`);
         touchingCalls.push(...this.touchingCalls(body, inputs, range.start, range.end));
+        // `for job in read_jobs(spool): … open(spool, "a")`: a lazy reader would see the appended lines.
+        for (let i = lowerBound(body.calls, range.start); i < body.calls.length; i++) {
+          const c = body.calls[i]!;
+          if (c.start >= range.end) break;
+          const file = c.end <= range.end ? this.writtenFile(c, body) : null;
+          if (file && inputs.has(file)) {
+            hazards.push(`the file \`${file}\` is written ${range.what}`);
+            break;
+          }
+        }
       }
       // Shared state the producer may read (`for job in QUEUE` … `QUEUE.remove(job)` in the loop).
       for (const name of this.globalWrites(body, range.start, range.end)) rangeGlobalWrites.add(name);
@@ -852,7 +862,19 @@ class BulkCollector {
       const root = mutatedOuterName(body, writtenObject(m), this.model);
       if (root) return `mutates \`${root}\``;
     }
+    // `open(path, "a")`, `os.remove(path)` on a path it is given: a lazy reader of that file sees the change.
+    for (const call of body.calls) {
+      const path = this.writtenFile(call, body);
+      if (path && body.scope.bindings.get(path)?.kind === 'parameter') return `writes the file \`${path}\``;
+    }
     return null;
+  }
+
+  /** The name (or dotted path) of the file a call writes, removes or renames, when it is written as one: `open(spool, "a")`. */
+  private writtenFile(call: SyntaxNode, body: BodyIndex): string | null {
+    if (!this.externalWrite(call, body)) return null;
+    const first = field(call, 'arguments')?.children.find((c) => c.isNamed && c.type !== 'comment');
+    return first && (first.type === 'identifier' || first.type === 'attribute') ? dottedName(first) : null;
   }
 
   /** A call that changes files or processes: `open(p, "w")`, `os.remove`, `shutil.*`, `subprocess.*`. */
