@@ -64,6 +64,20 @@ function rootIdentifier(node: SyntaxNode | undefined): SyntaxNode | null {
   return n?.type === 'identifier' ? n : null;
 }
 
+/** Identifiers rebound by `x = …` / `x += …` in a function (not in nested functions, classes or lambdas). */
+function rebindings(fn: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  walk(fn, (node) => {
+    if (node !== fn && (node.type === 'function_definition' || node.type === 'class_definition' || node.type === 'lambda')) return false;
+    if (node.type === 'assignment' || node.type === 'augmented_assignment') {
+      const left = field(node, 'left');
+      if (left?.type === 'identifier') out.push(left);
+    }
+    return true;
+  });
+  return out;
+}
+
 /** A `yield` of this body inside `node` (not in nested functions, lambdas or classes). */
 function yieldsIn(node: SyntaxNode | undefined): boolean {
   let found = false;
@@ -502,6 +516,14 @@ class BulkCollector {
       if (m.start >= end) break;
       if (m.end <= end) add(writtenObject(m));
     }
+    // `global LIMIT` … `LIMIT = n`: the module-level name is rebound.
+    if (body.kind === 'function' && body.declaresOuter) {
+      for (const target of rebindings(body.node)) {
+        if (target.start < start || target.end > end || !body.scope.declaredOuter.has(target.text)) continue;
+        const name = this.model.resolveDotted(target.text, target);
+        if (name) names.add(name);
+      }
+    }
     for (let i = lowerBound(body.calls, start); i < body.calls.length; i++) {
       const c = body.calls[i]!;
       if (c.start >= end) break;
@@ -531,6 +553,12 @@ class BulkCollector {
         if (name) names.add(name);
         continue;
       }
+      if (binding.kind === 'assignment' && this.globalDeclared().has(id.text)) {
+        // A setting some function rebinds (`global LIMIT; LIMIT = n`): a lazy read sees the new value.
+        const name = this.model.resolveExpression(id);
+        if (name) names.add(name);
+        continue;
+      }
       if (binding.kind === 'assignment') {
         const statement = statementOf(binding.node);
         const assignment = statement?.type === 'expression_statement' ? statement.children[0] : undefined;
@@ -543,6 +571,19 @@ class BulkCollector {
       if (name) names.add(name);
     }
     return [...names];
+  }
+
+  private globalDeclaredMemo: Set<string> | null = null;
+
+  /** Names some function of the module declares `global` (and so may rebind). */
+  private globalDeclared(): Set<string> {
+    if (this.globalDeclaredMemo) return this.globalDeclaredMemo;
+    const names = new Set<string>();
+    for (const b of this.index.bodies.values()) {
+      if (b.kind !== 'function' || !b.declaresOuter) continue;
+      for (const target of rebindings(b.node)) if (b.scope.declaredOuter.has(target.text)) names.add(target.text);
+    }
+    return (this.globalDeclaredMemo = names);
   }
 
   /** `[]`, `{}`, `{k: v}`, a comprehension, `list(...)`, `deque()`, `defaultdict(list)`: a collection that can change. */
