@@ -5,7 +5,7 @@ import type { BodyIndex } from '../facts/usage.js';
 import type { CollectionKind, ConversionFact, TextEdit } from '../facts/bulk-types.js';
 import type { SemanticModel } from '../facts/scope.js';
 import { dottedName } from '../facts/scope.js';
-import { field, stripParentheses, type SyntaxNode } from '../source/syntax.js';
+import { field, stripParentheses, walk, type SyntaxNode } from '../source/syntax.js';
 
 /** One `out.append(x)` / `out.add(x)` / `out.extend(xs)` / `out += xs` statement. */
 export interface AccumulatorOp {
@@ -308,17 +308,15 @@ const MUTATING_METHODS: ReadonlySet<string> = new Set([
 /** Local names (not the accumulator) an appended value holds: `current`, `(name, row)`, `{"items": items}`. */
 function itemNames(value: SyntaxNode, body: BodyIndex, accumulator: string | undefined): Set<string> {
   const names = new Set<string>();
-  const visit = (n: SyntaxNode): void => {
+  walk(value, (n) => {
     if (n.type === 'identifier') {
       if (n.text !== accumulator && body.stores.has(n.text)) names.add(n.text);
-      return;
+      return false;
     }
     // Items computed from a name (`row["id"]`, `len(row)`, `f"{row}"`) are new objects; the name itself is not handed over.
-    if (n.type === 'attribute' || n.type === 'subscript' || n.type === 'call' || n.type === 'string'
-      || n.type === 'binary_operator' || n.type === 'comparison_operator' || n.type === 'lambda') return;
-    for (const c of n.children) if (c.isNamed) visit(c);
-  };
-  visit(value);
+    return !(n.type === 'attribute' || n.type === 'subscript' || n.type === 'call' || n.type === 'string'
+      || n.type === 'binary_operator' || n.type === 'comparison_operator' || n.type === 'lambda');
+  });
   return names;
 }
 
