@@ -111,7 +111,7 @@ const MUTABLE_CONTAINERS: ReadonlySet<string> = new Set([
 
 /** Methods through which a producer reads a module-level connection or mapping (see `globalReads`). */
 const READING_METHODS: ReadonlySet<string> = new Set([
-  'execute', 'executemany', 'cursor', 'fetchall', 'fetchmany', 'fetchone', 'items', 'values', 'keys',
+  'execute', 'executemany', 'cursor', 'fetchall', 'fetchmany', 'fetchone', 'items', 'values', 'keys', 'get',
 ]);
 
 interface SiteHazards {
@@ -530,7 +530,8 @@ class BulkCollector {
       const fn = field(c, 'function');
       if (c.end > end || fn?.type !== 'attribute') continue;
       const method = field(fn, 'attribute')?.text ?? '';
-      if (MUTATORS.has(method) || CLOSERS.has(method) || STATEMENT_RUNNERS.has(method)) add(field(fn, 'object'));
+      // `.set(…)`: a `ContextVar` (or an `Event`) the producer may `.get()`.
+      if (MUTATORS.has(method) || CLOSERS.has(method) || STATEMENT_RUNNERS.has(method) || method === 'set') add(field(fn, 'object'));
     }
     return [...names];
   }
