@@ -904,6 +904,9 @@ class CacheCollector {
     const read = READ_METHODS.has(attr);
     if (!grow && !shrink && !read) return;
     let { target, depth } = object.type === 'subscript' ? subscriptRoot(object) : { target: object, depth: 0 };
+    // `_hooks.get(event, []).remove(fn)`: removes from an entry of the container.
+    const entryOf = shrink && object.type === 'call' ? entryLookupOwner(object) : null;
+    if (entryOf) ({ target, depth } = { target: entryOf, depth: 1 });
     if (shrink && target.type === 'identifier' && !this.containerNames.has(target.text)) {
       // `lst = _subs.get(topic)` … `lst.remove(cb)`: removes from an entry of the container.
       const owner = this.elementOwner(target);
@@ -956,6 +959,11 @@ class CacheCollector {
     const found = this.model.lookup(identifier.text, identifier);
     if (!found || found.scope.kind !== 'function' || found.binding.kind !== 'assignment') return null;
     const { node } = found.binding;
+    // `for store in _components.values(): store.pop(eid, None)`, `for _, subs in d.items(): subs.discard(x)`.
+    if (node.type === 'for_statement') {
+      const owner = valuesLoopOwner(node, identifier.text);
+      return owner && this.mayNameContainer(owner) ? owner : null;
+    }
     if (node.type !== 'assignment' || field(node, 'left')?.type !== 'identifier') return null;
     if (!bindsOnce(found.scope.node, identifier.text)) return null;
     const right = field(node, 'right');
@@ -1929,6 +1937,35 @@ function boundNameOf(site: SyntaxNode, model: SemanticModel): string | null {
   const left = field(assignment, 'left');
   if (left?.type !== 'identifier' || model.scopeOf(assignment).kind !== 'module') return null;
   return left.text;
+}
+
+/** `d.get(k, …)` / `d.setdefault(k, …)`: the container `d` whose entry the call returns. */
+function entryLookupOwner(call: SyntaxNode): SyntaxNode | null {
+  const fn = field(call, 'function');
+  const method = fn?.type === 'attribute' ? field(fn, 'attribute')?.text : undefined;
+  if (method !== 'get' && method !== 'setdefault') return null;
+  const owner = field(fn!, 'object');
+  return owner && (owner.type === 'identifier' || owner.type === 'attribute') ? owner : null;
+}
+
+/**
+ * `for v in d.values():` / `for k, v in d.items():` binding `name` to each entry of `d`: the
+ * container expression `d`.
+ */
+function valuesLoopOwner(loop: SyntaxNode, name: string): SyntaxNode | null {
+  const left = field(loop, 'left');
+  const right = field(loop, 'right');
+  const fn = right?.type === 'call' ? field(right, 'function') : undefined;
+  const method = fn?.type === 'attribute' ? field(fn, 'attribute')?.text : undefined;
+  if (!left || !fn || namedChildren(field(right!, 'arguments')).length > 0) return null;
+  let bound = false;
+  if (method === 'values') bound = left.type === 'identifier' && left.text === name;
+  else if (method === 'items') {
+    const parts = left.type === 'pattern_list' || left.type === 'tuple_pattern' ? namedChildren(left) : [];
+    bound = parts.length === 2 && parts[1]!.type === 'identifier' && parts[1]!.text === name;
+  }
+  const owner = bound ? field(fn, 'object') : undefined;
+  return owner && (owner.type === 'identifier' || owner.type === 'attribute') ? owner : null;
 }
 
 /** Module-level `if __name__ == "__main__":` blocks. */
