@@ -26,7 +26,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for module-level and class-level lists, dicts, sets and deques that functions, methods or `__init__` add to (`append`, `add`, `d[k] = v`, `setdefault`, `+=`…) when there is no removal (`remove`, `pop`, `del`, `clear`, `discard`, a reset, or a size check) anywhere in the project. Growth at import time (module code, decorators applied at import, `__init_subclass__`, functions only called from there) does not count, nor does growth in a click or typer command (it runs once per invocation of the program; a `while True:` loop that nothing breaks out of, in a command or in what it starts, does count), nor do `WeakSet`/`WeakValueDictionary`, `deque(maxlen=…)`, containers handed to other code (a project function that only loops over or reads one does not count), or new keys that come from a fixed set (a loop over constants or over a module container filled only at import time, an enum parameter or a loop over an enum, constants — or entries of an UPPER_CASE constant table — from every caller). A `register*`/`install*`/`add*` API that nothing in the project calls is taken for start-up registration when it stores by key (`CODECS[name] = codec`) or adds to a set, but not when it appends to a list (`_listeners.append(cb)`, `d.setdefault(event, []).append(fn)`): every call adds one more.',
+      'Checks for module-level and class-level lists, dicts, sets and deques that functions, methods or `__init__` add to (`append`, `add`, `d[k] = v`, `setdefault`, `+=`…) when there is no removal (`remove`, `pop`, `del`, `clear`, `discard`, a reset, or a size check) anywhere in the project. Growth at import time (module code, decorators applied at import, `__init_subclass__`, functions only called from there) does not count, nor does growth in a click or typer command (it runs once per invocation of the program; a `while True:` loop that nothing breaks out of, a service loop (`while not stop.is_set():`, `while not self._stopped:`, `while self.running:`) or a loop over `sys.stdin`/`fileinput.input()`, in a command or in what it starts, does count), nor a keyed store or set add in code that the program\'s start (`if __name__ == "__main__":` and what it calls outside any loop, such as `load_plugins(cfg)` called once from `main()`) runs once, nor do `WeakSet`/`WeakValueDictionary`, `deque(maxlen=…)`, containers handed to other code (a project function that only loops over or reads one does not count), or new keys that come from a fixed set (a loop over constants or over a module container filled only at import time, an enum parameter or a loop over an enum, constants — or entries of an UPPER_CASE constant table — from every caller). A `register*`/`install*`/`add*` API that nothing in the project calls is taken for start-up registration when it stores by key (`CODECS[name] = codec`) or adds to a set, but not when it appends to a list (`_listeners.append(cb)`, `d.setdefault(event, []).append(fn)`): every call adds one more.',
     whyBad:
       'A container that lives as long as the module only ever gets bigger: every request, event or instance adds an entry that is never released, and every object it references stays alive with it. Instance registries (`_instances.append(self)`) make every instance immortal. The memory grows without bound and, being spread over many arenas, is never returned to the operating system.',
     example: [
@@ -58,7 +58,7 @@ export default defineRule({
     for (const linked of linkContainers(project).values()) {
       if (!isCandidate(linked, project)) continue;
       const allGrowth = [...runtimeGrowth(linked, runtime), ...registrationAppends(linked, runtime)]
-        .filter((g) => !isRegistration(g, runtime));
+        .filter((g) => !isRegistration(g, runtime) && !isStartupSetup(g, runtime));
       // New keys from a fixed set (an enum, a loop over constants, constant arguments) stop coming.
       const growth = allGrowth.filter(({ file: at, use }) => !boundedKey(at, use));
       if (growth.length === 0 || boundingUses(linked).length > 0) continue;
@@ -109,6 +109,16 @@ function isRegistration({ file, use }: LinkedUse, runtime: RuntimeOracle): boole
   if (!runtime.isEntryPoint(file, use.functionId)) return false;
   const name = use.functionId!.slice(use.functionId!.lastIndexOf('.') + 1);
   return REGISTRATION_API.test(name);
+}
+
+/**
+ * `REGISTRY[name] = import_module(name)` in a function the program's start calls once
+ * (`main()` → `load_plugins(cfg)`): set-up, one entry per configured name, not per request.
+ * An append there is still reported: it is the same call shape as per-input growth.
+ */
+function isStartupSetup({ file, use }: LinkedUse, runtime: RuntimeOracle): boolean {
+  if (use.method !== '[]=' && use.method !== 'setdefault' && use.method !== 'update' && use.method !== 'add') return false;
+  return runtime.isStartupOnly(file, use.functionId) && !runtime(file, null, use.span.start);
 }
 
 /** Adding one more item per call, whatever was added before: duplicates pile up. */

@@ -202,6 +202,19 @@ export interface CacheFacts {
   readonly returnsValue: readonly string[];
   /** Functions with a `while True:` loop that nothing breaks out of: they keep running, so what they add accumulates. */
   readonly loopsForever?: readonly string[];
+  /**
+   * Loops that run again and again for as long as the program does, wherever they are (module
+   * level: `functionId` null): `while True:` with no way out, service loops waiting for a stop
+   * signal (`while not stop.is_set():`, `while not self._stopped:`, `while self.running:`) and
+   * loops over an endless input (`for line in sys.stdin:`, `fileinput.input()`, `iter(f, sentinel)`).
+   * What they call, and what they add to, runs at run time even in code that otherwise runs once.
+   */
+  readonly repeatLoops?: readonly { readonly functionId: string | null; readonly start: number; readonly end: number }[];
+  /**
+   * Where the outermost loops (`for`, `while`, comprehensions) in function bodies and `__main__`
+   * blocks are, as flat `[start, end, start, end, …]` offsets: a call there may run many times.
+   */
+  readonly loopSpans?: readonly number[];
   /** Module-level names bound to an instance of a (capitalised) class: `bus = EventBus()`. */
   readonly instances: readonly { readonly name: string; readonly classQualifiedName: string }[];
   /** Offsets of module-level `if __name__ == "__main__":` blocks: what runs there is the program's run time. */

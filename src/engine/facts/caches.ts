@@ -150,6 +150,8 @@ class CacheCollector {
   private readonly returnsValue = new Set<string>();
   /** Functions with a `while True:` loop: they run until the process stops. */
   private readonly loopsForever = new Set<string>();
+  /** Loops that repeat for as long as the program runs (see `CacheFacts.repeatLoops`). */
+  private readonly repeatLoops: { functionId: string | null; start: number; end: number }[] = [];
   /** Functions with a `return <value>` of something other than their first parameter. */
   private readonly returnsOther = new Set<string>();
   private readonly deletedNames = new Set<string>();
@@ -200,6 +202,7 @@ class CacheCollector {
         case 'comparison_operator': this.visitComparison(node); break;
         case 'return_statement': this.visitReturn(node); break;
         case 'while_statement': this.visitWhile(node); break;
+        case 'for_statement': this.visitFor(node); break;
         case 'default_parameter': case 'typed_default_parameter': this.visitDefaultParameter(node); break;
         case 'type_alias_statement': this.visitMisparsedTypeAssignment(node); break;
         case 'global_statement':
@@ -222,8 +225,10 @@ class CacheCollector {
       returnsFirstParam: [...this.returnsFirstParam].filter((id) => !this.returnsOther.has(id)).sort(),
       returnsValue: [...this.returnsValue].sort(),
       loopsForever: [...this.loopsForever].sort(),
+      repeatLoops: this.repeatLoops,
       deletedNames: [...this.deletedNames].sort(),
       mainBlocks: mainBlocks(model.root),
+      loopSpans: loopSpans(model.root),
       instances: this.instances,
       importInsertPoints: importInsertPoints(model.root),
       readOnlyParams: this.readOnlyParams(),
@@ -1024,6 +1029,10 @@ class CacheCollector {
    */
   private visitWhile(node: SyntaxNode): void {
     const condition = field(node, 'condition');
+    if (condition && this.isServiceCondition(condition)) {
+      this.repeatLoops.push({ functionId: this.model.enclosingFunctionId(node), start: node.start, end: node.end });
+      return;
+    }
     if (!condition || !(condition.type === 'true' || (condition.type === 'integer' && condition.text === '1'))) return;
     const body = field(node, 'body');
     let exits = false;
@@ -1037,7 +1046,56 @@ class CacheCollector {
       });
     }
     const fnId = this.model.enclosingFunctionId(node);
+    if (!exits) this.repeatLoops.push({ functionId: fnId, start: node.start, end: node.end });
     if (!exits && fnId !== null) this.loopsForever.add(fnId);
+  }
+
+  /**
+   * The condition of a service loop, which runs until something outside asks it to stop:
+   * `not stop.is_set()`, `not stop.wait(1)`, `not self._stopped`, `not self.should_stop()`,
+   * `self.running`, `worker.is_alive()`. A flag local to the function (`while not done:` in a
+   * read loop) is the loop's own business, not a stop signal.
+   */
+  private isServiceCondition(condition: SyntaxNode): boolean {
+    let node = condition;
+    while (node.type === 'parenthesized_expression' && namedChildren(node).length === 1) node = namedChildren(node)[0]!;
+    const negated = node.type === 'not_operator';
+    if (negated) {
+      const operand = field(node, 'argument') ?? namedChildren(node)[0];
+      if (!operand) return false;
+      node = operand;
+    }
+    const words = negated ? STOP_SIGNAL : RUN_SIGNAL;
+    if (node.type === 'call') {
+      const fn = field(node, 'function');
+      const method = fn?.type === 'attribute' ? field(fn, 'attribute')?.text : undefined;
+      if (!method) return false;
+      return negated ? method === 'is_set' || method === 'wait' || words.test(method) : words.test(method);
+    }
+    if (node.type === 'attribute') return words.test(field(node, 'attribute')?.text ?? '');
+    if (node.type !== 'identifier' || !words.test(node.text)) return false;
+    const found = this.model.lookup(node.text, node);
+    return !!found && !(found.scope.kind === 'function' && found.scope.id === this.model.enclosingFunctionId(node));
+  }
+
+  /** `for line in sys.stdin:`, `fileinput.input()`, `iter(sock.recv, b"")`: an input with no set end. */
+  private visitFor(node: SyntaxNode): void {
+    const right = field(node, 'right');
+    if (!right) return;
+    let endless = false;
+    if (right.type === 'call') {
+      const fn = field(right, 'function');
+      const args = namedChildren(field(right, 'arguments'));
+      if (fn?.type === 'identifier' && fn.text === 'iter' && args.length === 2 && !this.model.lookup('iter', fn)) endless = true;
+      const dotted = fn ? dottedName(fn) : null;
+      const resolved = dotted ? this.model.resolveDotted(dotted, fn!) : null;
+      if (resolved === 'fileinput.input' || resolved === 'fileinput.FileInput') endless = true;
+    } else if (right.type === 'attribute' || right.type === 'identifier') {
+      const dotted = dottedName(right);
+      const resolved = dotted ? this.model.resolveDotted(dotted, right) : null;
+      if (resolved === 'sys.stdin' || resolved === 'sys.stdin.buffer') endless = true;
+    }
+    if (endless) this.repeatLoops.push({ functionId: this.model.enclosingFunctionId(node), start: node.start, end: node.end });
   }
 
   private visitReturn(node: SyntaxNode): void {
@@ -1939,6 +1997,10 @@ function boundNameOf(site: SyntaxNode, model: SemanticModel): string | null {
   return left.text;
 }
 
+/** Names of flags and methods that tell a service loop to stop (`not self._stopped`) or to keep going (`self.running`). */
+const STOP_SIGNAL = /(stop|shut_?down|quit|exit|done|closed|closing|cancel|terminat|finish|kill|halt|abort)/i;
+const RUN_SIGNAL = /^_*(is_)?(running|alive|active|serving|keep_?going|keep_?running|should_run)$/i;
+
 /** `d.get(k, …)` / `d.setdefault(k, …)`: the container `d` whose entry the call returns. */
 function entryLookupOwner(call: SyntaxNode): SyntaxNode | null {
   const fn = field(call, 'function');
@@ -1980,6 +2042,22 @@ function mainBlocks(root: SyntaxNode): { start: number; end: number }[] {
     const main = operands.some((o) => o.type === 'string' && o.children.some((c) => c.type === 'string_content' && c.text === '__main__'));
     if (names && main) out.push({ start: stmt.start, end: stmt.end });
   }
+  return out;
+}
+
+const LOOP_NODES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const CODE_BODIES = new Set(['function_definition', 'lambda']);
+
+/** Outermost loops in function bodies and `__main__` blocks (module code outside them runs at import). */
+function loopSpans(root: SyntaxNode): number[] {
+  const main = mainBlocks(root);
+  const out: number[] = [];
+  walk(root, (n) => {
+    if (!LOOP_NODES.has(n.type)) return true;
+    if (!ancestor(n, CODE_BODIES) && !main.some((b) => n.start >= b.start && n.start < b.end)) return true;
+    out.push(n.start, n.end);
+    return false;
+  });
   return out;
 }
 

@@ -253,11 +253,11 @@ const TEST_NAME = /(^|\.)(test|setUp|tearDown|pytest_)/;
  */
 const TEST_MODULE = /(^|\/)(conftest|test_[^/]*|[^/]*_test)\.py$/;
 
-interface Site { readonly file: FileFacts; readonly functionId: string | null }
+interface Site { readonly file: FileFacts; readonly functionId: string | null; readonly offset?: number }
 
 export interface RuntimeOracle {
-  /** Whether code in this function (null: module level) runs repeatedly at run time. */
-  (file: FileFacts, functionId: string | null): boolean;
+  /** Whether code in this function (null: module level) runs repeatedly at run time (at `offset`: also inside a repeating loop). */
+  (file: FileFacts, functionId: string | null, offset?: number): boolean;
   /** Whether the function has no caller, decorator use or callback hand-off in the project (an API or entry point). */
   readonly isEntryPoint: (file: FileFacts, functionId: string | null) => boolean;
   /**
@@ -266,6 +266,12 @@ export interface RuntimeOracle {
    * still appends one more item to a list it fills (listeners, hooks), unlike a keyed store.
    */
   readonly isRegistrationApi: (file: FileFacts, functionId: string | null) => boolean;
+  /**
+   * Whether the function runs only as part of the program's start (`if __name__ == "__main__":`
+   * and what it calls outside a repeating loop): once per run, like a command. It still counts as
+   * run time; a keyed store or a set add there is start-up set-up, an append still one more item.
+   */
+  readonly isStartupOnly: (file: FileFacts, functionId: string | null) => boolean;
 }
 
 /**
@@ -351,11 +357,11 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
       const last = lastPart(name);
       if (instanceClasses.size > 0 && functionNames.has(last)) {
         const method = instanceMethod(name);
-        if (method) push(instanceCalls, method.globalId, { file, functionId: call.enclosingFunctionId });
+        if (method) push(instanceCalls, method.globalId, { file, functionId: call.enclosingFunctionId, offset: call.span.start });
       }
       if (classNames.has(last)) {
         const cls = resolveClass(name);
-        if (cls) push(instantiations, cls.globalId, { file, functionId: call.enclosingFunctionId });
+        if (cls) push(instantiations, cls.globalId, { file, functionId: call.enclosingFunctionId, offset: call.span.start });
       }
     }
   }
@@ -384,6 +390,7 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
   const runtime = new Set<string>();
   const callees = new Map<string, string[]>();
   const entry: string[] = [];
+  const startupEntry: string[] = [];
   const registrationApis = new Set<string>();
   // Global ids by file and local id, so that linking a call site to its caller builds no strings.
   const globalIds = new Map<FileFacts, Map<string, string>>();
@@ -437,7 +444,7 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
       if (cls && fn.name !== '__call__' && cls.cls.bases.some((b) => b.qualifiedName !== null && METACLASS_BASES.has(b.qualifiedName))) continue;
       if (CONSTRUCTORS.has(fn.name) && cls) {
         const sites = [...withSubclasses(cls.globalId)].flatMap((id) => instantiations.get(id) ?? []).filter((site) => !fromTest(site));
-        if (sites.length === 0) entry.push(globalId);
+        if (sites.length === 0 || sites.some(inRepeatLoop)) entry.push(globalId);
         else for (const site of sites) dependOn(site, globalId);
         continue;
       }
@@ -450,11 +457,14 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
     // A recursive call says nothing about when the function first runs.
     const directCalls = (project.callsTo.get(globalId) ?? []).filter((c) => (c.file !== file || c.call.enclosingFunctionId !== fn.id)
       && !fromTest({ file: c.file, functionId: c.call.enclosingFunctionId }));
-    // `if __name__ == "__main__": main()` starts the program: `main` runs at run time.
-    if (directCalls.some((c) => c.call.enclosingFunctionId === null && inMainBlock(c.file, c.call.span.start))) {
+    // `if __name__ == "__main__": main()` starts the program once, like a command (see `startupOnly`);
+    // a call in a loop that runs on and on (`for line in sys.stdin:`, `while not stop.is_set():`) runs at run time.
+    if (directCalls.some((c) => inRepeatLoop(siteOf(c)) || (c.call.enclosingFunctionId === null && inMainBlock(c.file, c.call.span.start) && inLoop(c.file, c.call.span.start)))
+      || (instanceCalls.get(globalId) ?? []).some(inRepeatLoop)) {
       entry.push(globalId);
       continue;
     }
+    if (directCalls.some((c) => c.call.enclosingFunctionId === null && inMainBlock(c.file, c.call.span.start))) startupEntry.push(globalId);
     const decorations = decoratorSites.get(globalId) ?? [];
     const viaInstances = (instanceCalls.get(globalId) ?? []).filter((site) => !fromTest(site));
     if (decorations.length + directCalls.length + viaInstances.length > 0) {
@@ -481,11 +491,14 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
     runtime.add(id);
     for (const next of callees.get(id) ?? []) if (!runtime.has(next)) queue.push(next);
   }
+  const startup = startupOnly(project, startupEntry, callees, runtime, globalIds, (callee) => [...(instanceCalls.get(callee) ?? []),
+    ...(lastPart(callee) === '__init__' ? instantiations.get(callee.slice(0, -'.__init__'.length)) ?? [] : [])]);
 
-  const isRuntime = (file: FileFacts, functionId: string | null): boolean => {
+  const isRuntime = (file: FileFacts, functionId: string | null, offset?: number): boolean => {
+    if (offset !== undefined && inRepeatLoop({ file, functionId, offset })) return true;
     if (functionId === null) return false;
     const globalId = `${file.module.name}.${functionId}`;
-    return runtime.has(globalId) || !project.functions.has(globalId);
+    return runtime.has(globalId) || startup.has(globalId) || !project.functions.has(globalId);
   };
   const isEntryPoint = (file: FileFacts, functionId: string | null): boolean => {
     if (functionId === null) return false;
@@ -495,7 +508,11 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
   };
   const isRegistrationApi = (file: FileFacts, functionId: string | null): boolean =>
     functionId !== null && registrationApis.has(`${file.module.name}.${functionId}`);
-  return Object.assign(isRuntime, { isEntryPoint, isRegistrationApi });
+  const isStartupOnly = (file: FileFacts, functionId: string | null): boolean => {
+    const globalId = functionId === null ? undefined : `${file.module.name}.${functionId}`;
+    return globalId !== undefined && startup.has(globalId) && !runtime.has(globalId);
+  };
+  return Object.assign(isRuntime, { isEntryPoint, isRegistrationApi, isStartupOnly });
 }
 
 /**
@@ -544,6 +561,52 @@ function inMainBlock(file: FileFacts, offset: number): boolean {
   return file.caches.mainBlocks.some((b) => offset >= b.start && offset < b.end);
 }
 
+/** The offset is inside a loop in a function body or a `__main__` block (see `loopSpans`). */
+function inLoop(file: FileFacts, offset: number): boolean {
+  const spans = file.caches.loopSpans ?? [];
+  for (let i = 0; i < spans.length; i += 2) if (offset >= spans[i]! && offset < spans[i + 1]!) return true;
+  return false;
+}
+
+function siteOf({ file, call }: { readonly file: FileFacts; readonly call: CallFact }): Site {
+  return { file, functionId: call.enclosingFunctionId, offset: call.span.start };
+}
+
+/**
+ * Functions the program's start (`if __name__ == "__main__":`) reaches only through calls outside
+ * loops: they run once per run. A call in a loop there (`for row in rows: process(row)`) may run any
+ * number of times: the callee, and what it calls, is plain run time (added to `runtime`).
+ */
+function startupOnly(project: CacheProject, roots: readonly string[], callees: ReadonlyMap<string, readonly string[]>, runtime: Set<string>,
+  globalIds: ReadonlyMap<FileFacts, ReadonlyMap<string, string>>, otherSites: (calleeId: string) => readonly Site[]): Set<string> {
+  const startup = new Set<string>();
+  const calledInLoop = (callerId: string, calleeId: string): boolean =>
+    [...(project.callsTo.get(calleeId) ?? []).map(siteOf), ...otherSites(calleeId)].some((s) => s.functionId !== null && s.offset !== undefined
+      && globalIds.get(s.file)?.get(s.functionId) === callerId && inLoop(s.file, s.offset));
+  for (const queue = [...roots]; queue.length > 0;) {
+    const id = queue.pop()!;
+    if (runtime.has(id) || startup.has(id)) continue;
+    startup.add(id);
+    for (const next of callees.get(id) ?? []) {
+      if (runtime.has(next) || startup.has(next)) continue;
+      if (!calledInLoop(id, next)) queue.push(next);
+      else for (const more = [next]; more.length > 0;) {
+        const r = more.pop()!;
+        if (runtime.has(r)) continue;
+        runtime.add(r);
+        startup.delete(r);
+        for (const n of callees.get(r) ?? []) if (!runtime.has(n)) more.push(n);
+      }
+    }
+  }
+  return startup;
+}
+
+/** The site is inside a loop of its function (or module code) that runs again and again: see `repeatLoops`. */
+function inRepeatLoop({ file, functionId, offset }: Site): boolean {
+  return offset !== undefined && !!file.caches.repeatLoops?.some((l) => l.functionId === functionId && offset >= l.start && offset < l.end);
+}
+
 function lastPart(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
@@ -568,7 +631,7 @@ export function runtimeGrowth(linked: LinkedContainer, runtime: RuntimeOracle): 
   // `d[k] += 1` adds a key only to a defaultdict or a Counter (a plain dict raises KeyError).
   const autoKeys = /defaultdict|Counter/.test(linked.container.valueText);
   return linked.uses.filter(({ file, use }) => use.op === 'grow' && use.functionId !== owner
-    && (use.method !== '[]+=' || autoKeys) && runtime(file, use.functionId));
+    && (use.method !== '[]+=' || autoKeys) && runtime(file, use.functionId, use.span.start));
 }
 
 /**
