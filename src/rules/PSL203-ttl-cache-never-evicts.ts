@@ -31,7 +31,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for hand-rolled TTL caches: a dict that stores values with a timestamp (`self._cache[k] = (value, time.time())`, `time.monotonic()`, `datetime.now()`, `loop.time()`, or an entry class stamped by `field(default_factory=time.time)`) and is read behind an expiry check (also one the entry makes itself: `entry.expired`, `item.is_fresh()`), when nothing anywhere in the project deletes from it (`pop`, `del`, `clear`, `popitem`, a reset, a sweep, or a size check). Also checks `cachetools.TTLCache` and `cachetools.func.ttl_cache` with an unbounded `maxsize`.',
+      'Checks for hand-rolled TTL caches: a dict that stores values with a timestamp (`self._cache[k] = (value, time.time())`, `time.monotonic()`, `datetime.now()`, `loop.time()`, or an entry class stamped by `field(default_factory=time.time)`; or values kept next to a parallel dict of timestamps under the same key, `self._values[k] = v; self._stamps[k] = time.monotonic()`, reported once, on the values) and is read behind an expiry check (also one the entry makes itself: `entry.expired`, `item.is_fresh()`), when nothing anywhere in the project deletes from it (`pop`, `del`, `clear`, `popitem`, a reset, a sweep, or a size check). Also checks `cachetools.TTLCache` and `cachetools.func.ttl_cache` with an unbounded `maxsize`.',
     whyBad:
       'Checking an entry\'s age on read only hides stale values; it does not remove them. Every key ever requested stays in the dict with its value, so memory grows with the number of distinct keys, not with the number of live ones. A cache that is refreshed by overwriting keeps the old keys too. Not reported when every key comes from a fixed set (a loop over constants or over a registry filled at import time, an enum, constants from every caller): such a dict holds one entry per member and is refreshed in place.',
     example: [
@@ -72,20 +72,26 @@ export default defineRule({
   },
   check(project, ctx) {
     const boundedKey = boundedKeyOracle(project, runtimeOracle(project));
-    for (const linked of linkContainers(project).values()) {
-      if (!isTimestampedContainer(linked) || isFieldDefault(project, linked)) continue;
-      if (boundingUses(linked).length > 0) continue;
+    const found = [...linkContainers(project).values()].filter((linked) => isTimestampedContainer(linked) && !isFieldDefault(project, linked)
+      && boundingUses(linked).length === 0
       // Keys from a fixed set (a loop over registered jobs, an enum, constants from every caller)
       // are refreshed in place: a cooldown per alert rule cannot pile up.
-      if (linked.uses.every(({ file: at, use }) => use.op !== 'grow' || boundedKey(at, use))) continue;
+      && !linked.uses.every(({ file: at, use }) => use.op !== 'grow' || boundedKey(at, use)));
+    // Values and timestamps kept in two parallel dicts: one finding, on the values (they hold the memory).
+    const pairedAt = new Set(found.flatMap(({ uses }) => uses.filter(({ use }) => use.stampsIn !== undefined)
+      .map(({ file: at, use }) => `${at.module.name}\u0000${use.functionId}`)));
+    for (const linked of found) {
+      const stores = linked.uses.filter(({ use }) => use.op === 'grow' && (use.storesTimestamp || use.stampsIn !== undefined));
+      if (stores.every(({ file: at, use }) => use.parallelStamps && pairedAt.has(`${at.module.name}\u0000${use.functionId}`))) continue;
       const { container, file } = linked;
-      const stores = linked.uses.filter(({ use }) => use.op === 'grow' && use.storesTimestamp);
+      const stampsIn = stores.find(({ use }) => use.stampsIn !== undefined)?.use.stampsIn;
+      const scope = SCOPE_WORDS[container.scope] ?? 'dict';
       const functions = [...new Set(stores.map(({ use }) => `\`${use.functionId ?? '<module>'}\``))];
       ctx.report({
         file: file.module.path,
         span: container.span,
         messageId: 'handRolled',
-        data: { name: container.name, scope: SCOPE_WORDS[container.scope] ?? 'dict', where: `in ${functions.slice(0, 3).join(', ')}` },
+        data: { name: container.name, scope: stampsIn ? `${scope}, its timestamps in \`${stampsIn}\`` : scope, where: `in ${functions.slice(0, 3).join(', ')}` },
         related: stores.slice(0, 10).map(({ file: at, use }) => ({
           file: at.module.path, span: use.span, message: 'a timestamped entry is stored here and never deleted',
         })),

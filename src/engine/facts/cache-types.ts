@@ -145,6 +145,14 @@ export interface ContainerUseFact {
   readonly memo?: boolean;
   /** Grow by key whose stored value holds a timestamp (`(value, time.time())`). */
   readonly storesTimestamp?: boolean;
+  /**
+   * Grow by key into the values of a TTL cache whose timestamps live in a parallel dict, stored
+   * under the same key in the same function (`self._values[k] = v; self._stamps[k] = time.monotonic()`):
+   * that dict as written (`self._stamps`).
+   */
+  readonly stampsIn?: string;
+  /** This timestamped store is the parallel stamps dict of such a values dict (see `stampsIn`). */
+  readonly parallelStamps?: boolean;
   /** The value added is `self` (`_instances.append(self)`). */
   readonly addsSelf?: boolean;
   /** Grow by key storing a parameter or a literal as is (a registration or a flag, not a computed result). */

@@ -117,6 +117,8 @@ interface PendingUse {
   readonly node: SyntaxNode;
   readonly functionId: string | null;
   storesTimestamp?: boolean;
+  stampsIn?: string;
+  parallelStamps?: boolean;
   addsSelf?: boolean;
   isDefinition?: boolean;
   /** The value stored is a parameter or a literal: a registration or a flag, not a computed result. */
@@ -215,6 +217,7 @@ class CacheCollector {
       if (this.livesForOneCall(definition, enclosing)) this.sites[index] = { ...this.sites[index]!, diesWithCall: true };
     }
     this.markClockClassStores();
+    this.markParallelStores();
     return {
       sites: this.sites,
       constants: this.constants(),
@@ -378,6 +381,31 @@ class CacheCollector {
       while (right?.type === 'assignment') right = field(right, 'right');
       const callee = right?.type === 'call' ? field(right, 'function') : undefined;
       if (callee?.type === 'identifier' && this.clockClasses.has(callee.text)) use.storesTimestamp = true;
+    }
+  }
+
+  /**
+   * `self._values[k] = v` next to `self._stamps[k] = time.monotonic()` (same function, same key):
+   * the values of a TTL cache whose timestamps live in a parallel dict.
+   */
+  private markParallelStores(): void {
+    const keyOf = (holder: SyntaxNode): string | null => {
+      const left = field(holder, 'left');
+      return left?.type === 'subscript' ? subscriptKeys(left).map((k) => this.text(k)).join(', ') : null;
+    };
+    const stamped = [...this.storeUses].filter(([holder, use]) => use.storesTimestamp && holder.type === 'assignment' && use.method === '[]=');
+    if (stamped.length === 0) return;
+    for (const [holder, use] of this.storeUses) {
+      if (use.storesTimestamp || holder.type !== 'assignment' || use.method !== '[]=' || use.functionId === null) continue;
+      // `self._counts[k] = 0` next to the window start: a rate limiter's counter, not a cached value.
+      const value = field(holder, 'right');
+      if (!value || LITERAL_TYPES.has(value.type)) continue;
+      const key = keyOf(holder);
+      const partner = key === null ? undefined
+        : stamped.find(([h, u]) => u.functionId === use.functionId && u.info.key !== use.info.key && keyOf(h) === key);
+      if (!partner) continue;
+      use.stampsIn = this.text(subscriptRoot(field(partner[0], 'left')!).target);
+      partner[1].parallelStamps = true;
     }
   }
 
@@ -1624,6 +1652,8 @@ class CacheCollector {
         functionId: u.functionId,
         ...(memo ? { memo: true } : {}),
         ...(u.storesTimestamp ? { storesTimestamp: true } : {}),
+        ...(u.stampsIn !== undefined ? { stampsIn: u.stampsIn } : {}),
+        ...(u.parallelStamps ? { parallelStamps: true } : {}),
         ...(u.addsSelf ? { addsSelf: true } : {}),
         ...(u.isDefinition ? { isDefinition: true } : {}),
         ...(u.plainValue ? { storesPlainValue: true } : {}),

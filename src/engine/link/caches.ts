@@ -648,7 +648,7 @@ export function isMemoContainer(linked: LinkedContainer, growth: readonly Linked
 /** A hand-rolled TTL cache: values stored with a timestamp and read back behind an expiry check. */
 export function isTimestampedContainer(linked: LinkedContainer): boolean {
   return linked.container.type === 'dict'
-    && linked.uses.some(({ use }) => use.op === 'grow' && use.storesTimestamp)
+    && linked.uses.some(({ use }) => use.op === 'grow' && (use.storesTimestamp || use.stampsIn !== undefined))
     && linked.uses.some(({ use }) => use.op === 'checkedRead');
 }
 
