@@ -692,8 +692,14 @@ class CacheCollector {
       return;
     }
     if (depth === 1 && keys.length > 0 && keys.every((k) => isFixedKey(k) || isClassKey(k))) return;
-    // `if k in d: d[k] = v` replaces an entry that is already there.
-    if (depth === 1 && key && this.guardedByMembership(left, target, key)) return;
+    // `if k in d: d[k] = v` replaces an entry that is already there; so does a store after a plain `d[k]` read.
+    // (A read adds the key to a defaultdict or Counter: there the read is the growth.)
+    const autoKeys = () => {
+      const named = this.text(target);
+      return [...this.containers.values()].some((c) => (c.name === named || c.name === named.replace(/^(self|cls)\./, ''))
+        && /defaultdict|Counter/.test(c.valueText));
+    };
+    if (depth === 1 && key && (this.guardedByMembership(left, target, key) || (this.readBeforeStore(left, target, key) && !autoKeys()))) return;
     const use = this.push(info, 'grow', depth === 1 ? '[]=' : '[][]=', left, fnId);
     if (depth === 1 && left.parent) this.storeUses.set(left.parent, use);
     if (right?.type === 'identifier' && right.text === 'self') use.addsSelf = true;
@@ -845,6 +851,41 @@ class CacheCollector {
       if (operators.length !== 1 || operators[0]!.type !== 'in') continue;
       const operands = condition.children.filter((c) => c.isNamed && c.field !== 'operators');
       if (operands.length === 2 && this.text(operands[0]!) === keyText && this.text(operands[1]!) === containerText) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `module = importlib.reload(REGISTRY[name])` … `REGISTRY[name] = module`: a plain `d[k]` read in
+   * the store's own right-hand side, or in an earlier statement of the function body outside any
+   * branch, loop or `try`, raises for a missing key, so the store replaces an entry already there.
+   */
+  private readBeforeStore(at: SyntaxNode, container: SyntaxNode, key: SyntaxNode): boolean {
+    const fn = ancestor(at, 'function_definition');
+    const body = fn ? field(fn, 'body') : undefined;
+    // Deep into a very long function, walking everything before the store costs more than it tells.
+    if (!body || at.start - body.start > 20_000) return false;
+    const containerText = this.text(container);
+    const keyText = this.text(key);
+    const reads = (root: SyntaxNode): boolean => {
+      let found = false;
+      walk(root, (n) => {
+        if (found || CONDITIONAL_CODE.has(n.type)) return false;
+        if (n.type === 'delete_statement') return false;
+        if (n.type === 'subscript' && n !== at && field(n, 'value') && this.text(field(n, 'value')!) === containerText) {
+          const keys = subscriptKeys(n);
+          if (keys.length === 1 && this.text(keys[0]!) === keyText) found = true;
+        }
+        return !found;
+      });
+      return found;
+    };
+    const holder = at.parent?.type === 'assignment' && at.field === 'left' ? at.parent : undefined;
+    const right = holder ? field(holder, 'right') : undefined;
+    if (right && reads(right)) return true;
+    for (const stmt of body.children) {
+      if (stmt.end > at.start) break;
+      if (reads(stmt)) return true;
     }
     return false;
   }
@@ -2074,6 +2115,11 @@ function mainBlocks(root: SyntaxNode): { start: number; end: number }[] {
   }
   return out;
 }
+
+/** Code that may not run, or may run without reaching the end: a read there proves nothing about a later store. */
+const CONDITIONAL_CODE = new Set(['if_statement', 'for_statement', 'while_statement', 'try_statement', 'match_statement', 'function_definition',
+  'lambda', 'class_definition', 'conditional_expression', 'boolean_operator', 'list_comprehension', 'set_comprehension',
+  'dictionary_comprehension', 'generator_expression']);
 
 const LOOP_NODES = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const CODE_BODIES = new Set(['function_definition', 'lambda']);
