@@ -422,7 +422,8 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
       entry.push(globalId);
       continue;
     }
-    if (isCliCommand(fn, file)) continue;
+    // (A decorator that is a function of the project, `def command(name):` filling a dispatch table, is not click's.)
+    if (isCliCommand(fn, file) && !fn.decorators.some((d) => d.qualifiedName && resolveFunction(d.qualifiedName))) continue;
     if (fn.parentFunctionId !== null) {
       // The inner function of a decorator factory (`@register("x")`, or shaped like a decorator:
       // `def deco(fn)`) runs when it is applied, at import. Any other inner function (a wrapper,
