@@ -1,5 +1,5 @@
 // PSL204: a module- or class-level container that run-time code keeps adding to and nothing empties.
-import { boundedKeyOracle, boundingUses, isFieldDefault, isMemoContainer, isTimestampedContainer, linkContainers, runtimeGrowth, runtimeOracle, type LinkedContainer, type LinkedUse, type RuntimeOracle } from '../engine/link/caches.js';
+import { boundedKeyOracle, boundingUses, isFieldDefault, isMemoContainer, isStartupSetup, isTimestampedContainer, linkContainers, runtimeGrowth, runtimeOracle, type LinkedContainer, type LinkedUse, type RuntimeOracle } from '../engine/link/caches.js';
 import { defineRule } from '../engine/run/rule.js';
 
 /** Module dunders that are lists by protocol, not by accident. */
@@ -109,16 +109,6 @@ function isRegistration({ file, use }: LinkedUse, runtime: RuntimeOracle): boole
   if (!runtime.isEntryPoint(file, use.functionId)) return false;
   const name = use.functionId!.slice(use.functionId!.lastIndexOf('.') + 1);
   return REGISTRATION_API.test(name);
-}
-
-/**
- * `REGISTRY[name] = import_module(name)` in a function the program's start calls once
- * (`main()` → `load_plugins(cfg)`): set-up, one entry per configured name, not per request.
- * An append there is still reported: it is the same call shape as per-input growth.
- */
-function isStartupSetup({ file, use }: LinkedUse, runtime: RuntimeOracle): boolean {
-  if (use.method !== '[]=' && use.method !== 'setdefault' && use.method !== 'update' && use.method !== 'add') return false;
-  return runtime.isStartupOnly(file, use.functionId) && !runtime(file, null, use.span.start);
 }
 
 /** Adding one more item per call, whatever was added before: duplicates pile up. */

@@ -166,7 +166,8 @@ export interface ContainerUseFact {
   readonly keyBounded?: boolean;
   /**
    * For a grow by key: the key is a loop variable over this module-level name of the same module
-   * (`for name in _jobs:`): as bounded as that container, if it only grows at import time.
+   * (`for name in _jobs:`), or over this absolute name of a container imported from another module
+   * (dotted: `pkg.registry.PLUGINS`): as bounded as that container, if it only grows at import time.
    */
   readonly keyLoopContainer?: string;
   /** For a grow by key: the key is this parameter of the enclosing function (bounded if every caller passes a constant). */

@@ -764,6 +764,11 @@ class CacheCollector {
     if (!left || !right || !(left.type === 'identifier' ? left.text === key.text : mentions(left, key.text))) return;
     // `for name in NAMES`, `for name in NAMES.items()`, `for i in range(256)`, `for x in ("a", "b")`.
     let source = right;
+    // `for name, module in list(REGISTRY.items())`: a copy walks the same keys.
+    const copied = source.type === 'call' ? field(source, 'function') : undefined;
+    const copiedArgs = copied ? namedChildren(field(source, 'arguments')) : [];
+    if (copied?.type === 'identifier' && /^(list|tuple|sorted|set|frozenset)$/.test(copied.text) && copiedArgs.length === 1
+      && copiedArgs[0]!.type !== 'keyword_argument' && !this.model.lookup(copied.text, copied)) source = copiedArgs[0]!;
     if (source.type === 'call') {
       const fn = field(source, 'function');
       const args = namedChildren(field(source, 'arguments'));
@@ -785,6 +790,12 @@ class CacheCollector {
     const owner = source.type === 'identifier' ? this.model.lookup(source.text, source) : undefined;
     if (owner?.scope.kind === 'module' && owner.binding.kind === 'assignment') {
       use.keyLoopSource = source.text;
+      return;
+    }
+    // `from .registry import REGISTRY` … `for name in REGISTRY:`: that module's container, by its absolute name.
+    if (owner?.scope.kind === 'module' && owner.binding.kind === 'import' && owner.binding.fact.kind === 'member') {
+      const absolute = this.model.resolveDotted(source.text, source);
+      if (absolute) use.keyLoopSource = absolute;
       return;
     }
     // `for level in Level:` walks an enum's members (decided in the link step, as for an annotation).

@@ -624,6 +624,16 @@ export function isDecoratorInstanceContainer(project: CacheProject, linked: Link
   return !!init && !!call && looksLikeDecorator(init.fn, DECORATOR_PARAM_STRICT);
 }
 
+/**
+ * `REGISTRY[name] = import_module(name)` in a function the program's start calls once
+ * (`main()` → `load_plugins(cfg)`): set-up, one entry per configured name, not per request.
+ * (An append there is not: it is the same call shape as per-input growth.)
+ */
+export function isStartupSetup({ file, use }: LinkedUse, runtime: RuntimeOracle): boolean {
+  if (use.method !== '[]=' && use.method !== 'setdefault' && use.method !== 'update' && use.method !== 'add') return false;
+  return runtime.isStartupOnly(file, use.functionId) && !runtime(file, null, use.span.start);
+}
+
 /** Growth that accumulates: in a function that runs repeatedly at run time. */
 export function runtimeGrowth(linked: LinkedContainer, runtime: RuntimeOracle): LinkedUse[] {
   // A closure container filled by its owner is built once per closure; only the closure's own writes accumulate.
@@ -735,7 +745,7 @@ export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle):
     const source = linkContainers(project).get(globalKey);
     known = !!source && source.container.scope === 'module'
       && !source.uses.some(({ use }) => use.op === 'escape' || (use.op === 'reassign' && !use.isDefinition))
-      && runtimeGrowth(source, runtime).length === 0;
+      && runtimeGrowth(source, runtime).every((g) => isStartupSetup(g, runtime));
     fixedSources.set(globalKey, known);
     return known;
   };
@@ -778,7 +788,7 @@ export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle):
   };
   return (file, use) => {
     if (use.keyBounded) return true;
-    if (use.keyLoopContainer !== undefined && fixedSource(`${file.module.name}.${use.keyLoopContainer}`)) return true;
+    if (use.keyLoopContainer !== undefined && fixedSource(use.keyLoopContainer.includes('.') ? use.keyLoopContainer : `${file.module.name}.${use.keyLoopContainer}`)) return true;
     if (use.keyAnnotation) {
       const cls = project.resolveClass(use.keyAnnotation);
       if (cls && isEnumClass(project, cls.globalId)) return true;
