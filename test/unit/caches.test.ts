@@ -306,6 +306,71 @@ describe('what does not grow', () => {
   });
 });
 
+describe('repeating loops and the program start', () => {
+  it('records service loops and endless inputs, not read-until-done loops', () => {
+    const source = [
+      'import sys, threading',
+      'stop = threading.Event()',
+      'shutting_down = False',
+      'def a():',
+      '    while not stop.is_set(): pass',
+      'def b(self):',
+      '    while not self._stopped: pass',
+      'def c(self):',
+      '    while self.running: pass',
+      'def d():',
+      '    for line in sys.stdin: pass',
+      'def e(q):',
+      '    for job in iter(q.get, None): pass',
+      'def f():',
+      '    while not shutting_down: pass',
+      'def g(fh):',
+      '    done = False',
+      '    while not done:',
+      '        done = not fh.read(10)',
+      'def h(fh, q):',
+      '    for chunk in iter(lambda: fh.read(4096), b""): pass',
+      '    while not q.empty(): q.get()',
+    ].join('\n');
+    const loops = facts(source).caches.repeatLoops ?? [];
+    assert.deepEqual(loops.map((l) => l.functionId).sort(), ['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('takes what __main__ reaches outside loops for start-up, and calls in any loop there for run time', () => {
+    const graph = project({
+      'app.cli': [
+        'import sys',
+        'REGISTRY = {}',
+        'SEEN = set()',
+        'ROWS = {}',
+        'def load(cfg):',
+        '    for name in cfg:',
+        '        REGISTRY[name] = name',
+        'def handle(line):',
+        '    SEEN.add(line)',
+        'def keep(row):',
+        '    ROWS[row] = row',
+        'def main():',
+        '    load(sys.argv)',
+        '    for row in sys.argv:',
+        '        keep(row)',
+        '    for line in sys.stdin:',
+        '        handle(line)',
+        'if __name__ == "__main__":',
+        '    main()',
+      ].join('\n'),
+    });
+    const runtime = runtimeOracle(graph);
+    const file = graph.modules.get('app.cli')!;
+    assert.equal(runtime.isStartupOnly(file, 'main'), true);
+    assert.equal(runtime.isStartupOnly(file, 'load'), true);
+    assert.equal(runtime.isStartupOnly(file, 'keep'), false, 'called in a loop');
+    assert.equal(runtime.isStartupOnly(file, 'handle'), false);
+    assert.equal(runtime(file, 'handle'), true);
+    assert.equal(runtime(file, 'load'), true, 'start-up code still runs at run time');
+  });
+});
+
 describe('PSL201 fix', () => {
   it('bounds the cache and imports lru_cache above the decorator when needed', async () => {
     const source = '"""Doc."""\nfrom functools import cache\n\n\n@cache\ndef parse(ua):\n    return ua\n\n\nimport os\n';

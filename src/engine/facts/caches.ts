@@ -1158,7 +1158,7 @@ class CacheCollector {
     return !!found && !(found.scope.kind === 'function' && found.scope.id === this.model.enclosingFunctionId(node));
   }
 
-  /** `for line in sys.stdin:`, `fileinput.input()`, `iter(sock.recv, b"")`: an input with no set end. */
+  /** `for line in sys.stdin:`, `fileinput.input()`, `iter(jobs.get, None)`: an input with no set end. */
   private visitFor(node: SyntaxNode): void {
     const right = field(node, 'right');
     if (!right) return;
@@ -1166,7 +1166,8 @@ class CacheCollector {
     if (right.type === 'call') {
       const fn = field(right, 'function');
       const args = namedChildren(field(right, 'arguments'));
-      if (fn?.type === 'identifier' && fn.text === 'iter' && args.length === 2 && !this.model.lookup('iter', fn)) endless = true;
+      // `iter(jobs.get, None)` consumes a queue; `iter(lambda: f.read(4096), b"")` only reads a file to its end.
+      if (fn?.type === 'identifier' && fn.text === 'iter' && args.length === 2 && args[1]!.type !== 'string' && !this.model.lookup('iter', fn)) endless = true;
       const dotted = fn ? dottedName(fn) : null;
       const resolved = dotted ? this.model.resolveDotted(dotted, fn!) : null;
       if (resolved === 'fileinput.input' || resolved === 'fileinput.FileInput') endless = true;
@@ -2080,7 +2081,7 @@ function boundNameOf(site: SyntaxNode, model: SemanticModel): string | null {
 }
 
 /** Names of flags and methods that tell a service loop to stop (`not self._stopped`) or to keep going (`self.running`). */
-const STOP_SIGNAL = /(stop|shut_?down|quit|exit|done|closed|closing|cancel|terminat|finish|kill|halt|abort)/i;
+const STOP_SIGNAL = /(stop|shut|quit|exit|done|closed|closing|cancel|terminat|finish|kill|halt|abort)/i;
 const RUN_SIGNAL = /^_*(is_)?(running|alive|active|serving|keep_?going|keep_?running|should_run)$/i;
 
 /** `d.get(k, …)` / `d.setdefault(k, …)`: the container `d` whose entry the call returns. */
