@@ -707,8 +707,11 @@ class CacheCollector {
     // (Handing the container on, as in `memo[n] = fib(n - 1, memo)`, reads nothing from it here.)
     const accumulates = !!right && mentions(right, this.text(target), true);
     if (right && (accumulates || this.isPlainValue(right))) use.plainValue = true;
-    // An accumulated value (`d[k] = d.get(k, []) + [x]`) grows even when the keys are few.
-    if (depth === 1 && !accumulates) this.describeKeys(use, keys);
+    // An accumulated value (`d[k] = d.get(k, []) + [x]`) grows even when the keys are few; a tally
+    // (`d[k] = d.get(k, 0) + 1`) keeps one number per key.
+    const tally = accumulates && right?.type === 'binary_operator'
+      && namedChildren(right).some((c) => c.type === 'integer' || c.type === 'float');
+    if (depth === 1 && (!accumulates || tally)) this.describeKeys(use, keys);
   }
 
   /** `describeKey` for the expressions between a subscript's brackets (a tuple key when several). */
@@ -756,6 +759,14 @@ class CacheCollector {
       if (own) use.keyParam = key.text;
       const resolved = annotation ? annotatedClass(this.model, annotation) : null;
       if (resolved) use.keyAnnotation = resolved;
+      return;
+    }
+    // `new = _TRANSITIONS[(state, event)]`; `d[new] = …`: one of the values of an UPPER_CASE table of constants.
+    if (own && binding.kind === 'assignment' && binding.node.type === 'assignment' && field(binding.node, 'left')?.type === 'identifier') {
+      const right = field(binding.node, 'right');
+      const table = right?.type === 'subscript' ? field(right, 'value') : undefined;
+      if (table?.type === 'identifier' && CONSTANT_TABLE.test(table.text) && this.model.lookup(table.text, table)?.scope.kind === 'module'
+        && bindsOnce(found.scope.node, key.text)) use.keyBounded = true;
       return;
     }
     if (binding.kind !== 'assignment' || binding.node.type !== 'for_statement') return;
@@ -2079,6 +2090,9 @@ function boundNameOf(site: SyntaxNode, model: SemanticModel): string | null {
   if (left?.type !== 'identifier' || model.scopeOf(assignment).kind !== 'module') return null;
   return left.text;
 }
+
+/** `PRESETS`, `_TRANSITIONS`: an UPPER_CASE module-level table of constants. */
+const CONSTANT_TABLE = /^_*[A-Z][A-Z0-9_]*$/;
 
 /** Names of flags and methods that tell a service loop to stop (`not self._stopped`) or to keep going (`self.running`). */
 const STOP_SIGNAL = /(stop|shut|quit|exit|done|closed|closing|cancel|terminat|finish|kill|halt|abort)/i;
