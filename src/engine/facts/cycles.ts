@@ -8,7 +8,7 @@ import { dottedName, parameterName, type Scope, type SemanticModel } from './sco
 import { componentsOf } from './strongly-connected.js';
 import {
   CLASS_OBJECT_TYPE, type ClassAttrFact, type ClassCycleFacts, type CycleArg, type CycleCall, type CycleEdge,
-  type CycleEdgeKind, type CycleFacts, type CycleObject, type FunctionCycleFacts,
+  type CycleEdgeKind, type CycleFacts, type CycleObject, type CycleObjectKind, type FunctionCycleFacts,
 } from './cycle-types.js';
 
 /** Calls whose result refers to its argument only weakly. */
@@ -107,8 +107,19 @@ interface FunctionContext {
   readonly selfClassId: string | null;
   readonly scope: Scope;
   /** A classmethod's first parameter and its class: `cls(...)` builds an instance. */
-  readonly clsName?: string;
-  readonly clsId?: string;
+  readonly clsName: string | undefined;
+  readonly clsId: string | undefined;
+}
+
+/**
+ * Every context is made here, with every field present: the analyzer's hot paths read
+ * `this.context` constantly, and one object shape keeps them from deoptimizing.
+ */
+function functionContext(
+  node: SyntaxNode | null, functionId: string | null, selfName: string | null, selfClassId: string | null, scope: Scope,
+  clsName?: string, clsId?: string,
+): FunctionContext {
+  return { node, functionId, selfName, selfClassId, scope, clsName, clsId };
 }
 
 export function collectCycleFacts(model: SemanticModel): CycleFacts {
@@ -128,7 +139,7 @@ class CycleCollector {
   }
 
   run(): CycleFacts {
-    this.analyze({ node: null, functionId: null, selfName: null, selfClassId: null, scope: this.model.moduleScope });
+    this.analyze(functionContext(null, null, null, null, this.model.moduleScope));
     for (let i = 0; i < this.queue.length; i++) this.analyze(this.queue[i]!);
     const classes: ClassCycleFacts[] = this.classFacts.map(({ classId, initFields }) => ({
       classId,
@@ -163,8 +174,8 @@ class CycleCollector {
       selfName = outer.selfName;
       selfClassId = outer.selfClassId;
     }
-    const cls = parent?.kind === 'class' && first && isClassMethod(this.model, node) ? { clsName: first.text, clsId: parent.id } : {};
-    this.queue.push({ node, functionId: scope.id, selfName, selfClassId, scope, ...cls });
+    const classMethod = parent?.kind === 'class' && first !== undefined && isClassMethod(this.model, node);
+    this.queue.push(functionContext(node, scope.id, selfName, selfClassId, scope, classMethod ? first.text : undefined, classMethod ? parent.id : undefined));
   }
 
   /**
@@ -180,7 +191,7 @@ class CycleCollector {
       frames.push({
         scope, statements: body.children, next: 0, attrs: this.attrsOf(scope.id),
         dataclassLike: isDataclassLike(this.model, cls), initFields: [],
-        context: { node: cls, functionId: scope.id, selfName: null, selfClassId: null, scope },
+        context: functionContext(cls, scope.id, null, null, scope),
       });
     };
     open(node);
@@ -303,11 +314,63 @@ interface DerivedLabel {
   readonly of: number;
   readonly suffix: string;
 }
-/** An object while its function is analyzed: the label is computed only if the object is kept. */
-type RawObject = Omit<CycleObject, 'label'> & { label: string | SyntaxNode | DerivedLabel };
+/**
+ * An object while its function is analyzed: the label is computed only if the object is kept.
+ * Made only by `rawObject`, with every field present (undefined when it does not apply): the
+ * analysis reads these in its hottest paths, where objects of several shapes made V8 deoptimize
+ * and recompile them over and over.
+ */
+interface RawObject {
+  readonly kind: CycleObjectKind;
+  label: string | SyntaxNode | DerivedLabel;
+  readonly paramIndex: number | undefined;
+  readonly base: number | undefined;
+  readonly attr: string | undefined;
+  readonly type: string | undefined;
+  readonly classId: string | undefined;
+}
+/** The optional parts of a `RawObject`. */
+type RawObjectExtra = Partial<Pick<RawObject, 'paramIndex' | 'base' | 'attr' | 'type' | 'classId'>>;
+
+function rawObject(kind: CycleObjectKind, label: RawObject['label'], extra: RawObjectExtra = NO_EXTRA): RawObject {
+  return {
+    kind, label, paramIndex: extra.paramIndex, base: extra.base, attr: extra.attr, type: extra.type, classId: extra.classId,
+  };
+}
+const NO_EXTRA: RawObjectExtra = {};
+
 /** Edges and calls while analyzed: the statement's span and text are computed at the end. */
-type RawEdge = Omit<CycleEdge, 'site' | 'text'> & { readonly stmt: SyntaxNode };
-type RawCall = Omit<CycleCall, 'site' | 'text'> & { readonly stmt: SyntaxNode };
+interface RawEdge {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: CycleEdgeKind;
+  readonly attr: string | undefined;
+  readonly stmt: SyntaxNode;
+}
+/** Like `RawObject`, made by one function (`rawCall`) so that all have one shape. */
+interface RawCall {
+  readonly stmt: SyntaxNode;
+  readonly receiver: number | null;
+  readonly method: string | null;
+  readonly callee: string | null;
+  readonly superCall: boolean;
+  readonly result: number | null;
+  readonly args: readonly CycleArg[];
+  readonly applied: boolean;
+  readonly runtimeClass: boolean;
+}
+
+function rawCall(
+  stmt: SyntaxNode, receiver: number | null, method: string | null, callee: string | null, superCall: boolean,
+  result: number | null, args: readonly CycleArg[], applied = false, runtimeClass = false,
+): RawCall {
+  return { stmt, receiver, method, callee, superCall, result, args, applied, runtimeClass };
+}
+
+/** Every argument is made here (see `RawObject`). */
+function cycleArg(keyword: string | null, splat: boolean, refs: readonly number[]): CycleArg {
+  return { keyword, splat, refs };
+}
 
 /** One function body (or module-level code) → its holds-graph. */
 class FunctionAnalyzer {
@@ -386,21 +449,20 @@ class FunctionAnalyzer {
   }
 
   private selfObject(): number {
-    return this.object('self', () => ({
-      kind: 'self', label: this.context.selfName ?? 'self',
+    return this.object('self', () => rawObject('self', this.context.selfName ?? 'self', {
       // Only a method's own first parameter is its param 0; a nested function merely captures it.
-      ...(isDirectMethod(this.context) ? { paramIndex: 0 } : {}),
-      ...(this.context.selfClassId !== null ? { classId: this.context.selfClassId } : {}),
+      paramIndex: isDirectMethod(this.context) ? 0 : undefined,
+      classId: this.context.selfClassId ?? undefined,
     }));
   }
 
-  private nodeObject(kind: CycleObject['kind'], node: SyntaxNode, extra: Partial<CycleObject> = {}): number {
+  private nodeObject(kind: CycleObjectKind, node: SyntaxNode, extra: RawObjectExtra = NO_EXTRA): number {
     let byNode = this.nodeObjects.get(kind);
     if (!byNode) this.nodeObjects.set(kind, (byNode = new Map()));
     const found = byNode.get(node);
     if (found !== undefined) return found;
     const id = this.objects.length;
-    this.objects.push({ kind, label: node, ...extra });
+    this.objects.push(rawObject(kind, node, extra));
     byNode.set(node, id);
     return id;
   }
@@ -449,9 +511,7 @@ class FunctionAnalyzer {
       const typeNode = field(p, 'type');
       const type = (typeNode ? annotatedClass(this.model, typeNode) : null)
         ?? (holdsClassObject(this.model, fn, i, name.text) ? CLASS_OBJECT_TYPE : null);
-      const id = this.object(`param:${name.text}`, () => ({
-        kind: 'param', label: name.text, paramIndex: i, ...(type ? { type } : {}),
-      }));
+      const id = this.object(`param:${name.text}`, () => rawObject('param', name.text, { paramIndex: i, type: type || undefined }));
       const classObject = annotatedClassObject(this.model, typeNode);
       if (classObject) this.classParams.set(id, classObject);
       this.env.names.set(name.text, [id]);
@@ -466,7 +526,7 @@ class FunctionAnalyzer {
     const key = `${from}>${to}:${kind}:${attr ?? ''}:${stmt.start}`;
     if (this.edgeKeys.has(key)) return;
     this.edgeKeys.add(key);
-    this.edges.push({ from, to, kind, ...(attr !== undefined ? { attr } : {}), stmt });
+    this.edges.push({ from, to, kind, attr, stmt });
     if (kind === 'literal') {
       const items = this.literalItems.get(from);
       if (items) items.push(to);
@@ -769,9 +829,7 @@ class FunctionAnalyzer {
           views.push(id);
           continue;
         }
-        const view = this.object(`narrow:${id}:${node.start}`, () => ({
-          kind: 'element', label: { of: id, suffix: '' }, ...(type ? { type } : {}),
-        }));
+        const view = this.object(`narrow:${id}:${node.start}`, () => rawObject('element', { of: id, suffix: '' }, { type: type || undefined }));
         this.edge(id, view, 'iter');
         views.push(view);
       }
@@ -834,7 +892,10 @@ class FunctionAnalyzer {
 
   /** The object an earlier iteration of a loop built at the same place (see `loopBody`). */
   private previousIteration(id: number): number {
-    return this.object(`previous:${id}`, () => ({ ...this.objects[id]! }));
+    return this.object(`previous:${id}`, () => {
+      const o = this.objects[id]!;
+      return rawObject(o.kind, o.label, o);
+    });
   }
 
   /**
@@ -870,7 +931,7 @@ class FunctionAnalyzer {
     if (targets.length !== 2 || !object) return null;
     const dicts = this.refs(object, 1);
     const views = dicts.map((d) => {
-      const view = this.object(`values:${d}`, () => ({ kind: 'element', label: { of: d, suffix: '.values()' } }));
+      const view = this.object(`values:${d}`, () => rawObject('element', { of: d, suffix: '.values()' }));
       this.edge(d, view, 'iter');
       return view;
     });
@@ -906,7 +967,7 @@ class FunctionAnalyzer {
   /** The (one, abstract) element of a container: what iterating or indexing it yields. */
   private elementOf(container: number): number {
     const source = this.sliceOf.get(container) ?? container;
-    const element = this.object(`element:${source}`, () => ({ kind: 'element', label: { of: source, suffix: '[…]' } }));
+    const element = this.object(`element:${source}`, () => rawObject('element', { of: source, suffix: '[…]' }));
     this.edge(container, element, 'iter');
     return element;
   }
@@ -922,8 +983,11 @@ class FunctionAnalyzer {
       const args = field(expr, 'arguments');
       const qualified = callee ? this.model.resolveExpression(callee) : null;
       if (qualified && ITERATION_WRAPPERS.has(qualified) && args) {
-        return args.children.filter((c) => c.isNamed && c.type !== 'keyword_argument')
-          .flatMap((a) => this.iterationSources(a, depth + 1));
+        const sources: number[] = [];
+        for (const a of args.children) {
+          if (a.isNamed && a.type !== 'keyword_argument') pushIds(sources, this.iterationSources(a, depth + 1));
+        }
+        return sources;
       }
       // `ast.iter_child_nodes(node)` yields what `node` holds in its fields.
       const first = args?.children.find((c) => c.isNamed && c.type !== 'keyword_argument');
@@ -1022,11 +1086,7 @@ class FunctionAnalyzer {
       if (!object || !method) continue;
       const extra = expr?.type === 'call' ? this.argList(field(expr, 'arguments')) : [];
       for (const receiver of this.refs(object, 0)) {
-        this.calls.push({
-          stmt: d,
-          receiver, method, callee: null, superCall: false, result: null,
-          args: [{ keyword: null, splat: false, refs: [closure] }, ...extra],
-        });
+        this.calls.push(rawCall(d, receiver, method, null, false, null, [cycleArg(null, false, [closure]), ...extra]));
       }
     }
   }
@@ -1073,7 +1133,9 @@ class FunctionAnalyzer {
         const values = node.type === 'conditional_expression' ? [parts[0], parts[2]] : isAnd ? parts.slice(-1) : parts;
         if (node.type === 'conditional_expression' && parts[1]) this.refs(parts[1], depth + 1);
         if (isAnd && parts[0]) this.refs(parts[0], depth + 1);
-        return union(values.flatMap((v) => (v ? this.refs(v, depth + 1) : [])));
+        const all: number[] = [];
+        for (const v of values) if (v) pushIds(all, this.refs(v, depth + 1));
+        return union(all);
       }
       case 'named_expression': {
         const name = field(node, 'name');
@@ -1126,16 +1188,14 @@ class FunctionAnalyzer {
     if (scope.kind === 'module' || scope.kind === 'class') return [];
     // A variable of an enclosing function.
     if (name === this.context.selfName && this.context.selfClassId !== null) return [this.selfObject()];
-    return [this.object(`free:${name}`, () => ({ kind: 'free', label: name }))];
+    return [this.object(`free:${name}`, () => rawObject('free', name))];
   }
 
   private readAttr(base: number, attr: string): number[] {
     const stored = this.env.attrs.get(`${base}.${attr}`);
     if (stored) return stored;
     const key = `${base}.${attr}`;
-    const id = this.object(`attr:${key}`, () => ({
-      kind: 'attr', label: { of: base, suffix: `.${attr}` }, base, attr,
-    }));
+    const id = this.object(`attr:${key}`, () => rawObject('attr', { of: base, suffix: `.${attr}` }, { base, attr }));
     this.attrObjects.set(key, id);
     return [id];
   }
@@ -1189,80 +1249,94 @@ class FunctionAnalyzer {
     const callee = field(call, 'function');
     const argsNode = field(call, 'arguments');
     if (!callee) return [];
-    // `super().m(...)`: resolved at link time in the bases of self's class.
     if (callee.type === 'attribute') {
       const object = field(callee, 'object');
-      const method = field(callee, 'attribute')?.text ?? null;
-      if (object?.type === 'call' && field(object, 'function')?.text === 'super') {
-        const args = this.argList(argsNode, depth);
-        if (this.context.selfClassId !== null && args.some((a) => a.refs.length > 0)) {
-          this.calls.push({
-            stmt: this.statement ?? call,
-            receiver: this.selfObject(), method, callee: null, superCall: true, result: null, args,
-          });
-        }
-        return [this.nodeObject('value', call, method === '__new__' && buildsClass(argsNode, 4) ? { type: CLASS_OBJECT_TYPE } : {})];
-      }
-    }
-    // A method call on an object this function tracks: `self.m(...)`, `child.attach(...)`.
-    if (callee.type === 'attribute') {
-      const object = field(callee, 'object')!;
-      const receivers = this.refs(object, depth + 1);
-      if (receivers.length > 0) {
-        const method = field(callee, 'attribute')?.text ?? null;
-        let args = this.argList(argsNode, depth);
-        // `module.Plugin(self)` on a module loaded at run time (`importlib.import_module(...)`,
-        // an untyped parameter): a class known only at run time, handed its owner.
-        if (method && CLASS_NAME.test(method) && this.handsSelf(args)
-          && receivers.every((r) => this.objects[r]!.kind === 'value' || (this.objects[r]!.kind === 'param' && !this.objects[r]!.type))) {
-          return [this.runtimeInstance(call, args)];
-        }
-        if (method === 'extend' || method === 'update') {
-          // These copy the argument's elements in, not the argument itself.
-          args = args.map((a) => (a.keyword === null ? { ...a, refs: this.elementsOf(a.refs) } : a));
-        }
-        // `d.setdefault(k, [])`, `d.get(k)`: the result is (or becomes) one of d's elements — or
-        // the default (`options.get("on_error", self._on_error)`, `kwargs.pop("cb", self._cb)`).
-        const fromContainer = method !== null && ELEMENT_GETTERS.has(method);
-        const holding = !fromContainer && method !== null ? HOLDING_RESULTS.get(method) : undefined;
-        const withDefault = method === 'setdefault' || method === 'get' || method === 'pop';
-        const result = fromContainer
-          ? union([...this.elementsOf(receivers), ...(withDefault && args[1]?.keyword === null ? args[1].refs : [])])
-          : holding
-            ? [this.nodeObject('new', call, { type: holding })]
-            : [this.nodeObject('value', call)];
-        if (holding) {
-          // A task holds its coroutine until it finishes; a handle its callback until cancelled.
-          for (const a of args) for (const r of a.refs) this.edge(result[0]!, r, 'item');
-        }
-        if (method !== null && CHILD_BUILDING_METHODS.has(method)) {
-          for (const receiver of receivers) this.edge(receiver, result[0]!, 'item');
-        }
-        // Calls on `self` are kept even without arguments: `self._run()` may build a coroutine.
-        // Assertion helpers (`self.assertEqual(a, b)`) keep nothing.
-        const onSelf = receivers.some((r) => this.objects[r]!.kind === 'self');
-        if (method && !NON_STORING_METHODS.test(method) && (args.some((a) => a.refs.length > 0) || onSelf)) {
-          for (const receiver of receivers) {
-            this.calls.push({
-              stmt: this.statement ?? call,
-              receiver, method, callee: null, superCall: false,
-              result: fromContainer || result.length !== 1 ? null : result[0]!, args,
-            });
-          }
-        }
-        return result;
-      }
+      if (object?.type === 'call' && field(object, 'function')?.text === 'super') return this.superCallRefs(call, callee, argsNode, depth);
+      // A method call on an object this function tracks: `self.m(...)`, `child.attach(...)`.
+      const receivers = this.refs(object!, depth + 1);
+      if (receivers.length > 0) return this.methodCallRefs(call, callee, argsNode, receivers, depth);
     }
     const dotted = dottedName(callee);
     const qualified = dotted === this.context.clsName && this.context.clsId !== undefined
       ? `${this.model.module.name}.${this.context.clsId}`
       : dotted ? this.model.resolveDotted(dotted, callee) : null;
+    if (qualified !== null) {
+      const known = this.knownCallRefs(call, argsNode, qualified, depth);
+      if (known !== null) return known;
+    }
+    const args = this.argList(argsNode, depth);
+    if (callee.type === 'call') return this.appliedCallRefs(call, callee, args, depth);
+    if (callee.type !== 'identifier' && callee.type !== 'attribute') return [];
+    return this.plainCallRefs(call, callee, dotted, qualified, args);
+  }
+
+  /** `super().m(...)`: resolved at link time in the bases of self's class. */
+  private superCallRefs(call: SyntaxNode, callee: SyntaxNode, argsNode: SyntaxNode | undefined, depth: number): number[] {
+    const method = field(callee, 'attribute')?.text ?? null;
+    const args = this.argList(argsNode, depth);
+    if (this.context.selfClassId !== null && args.some(passesObjects)) {
+      this.calls.push(rawCall(this.statement ?? call, this.selfObject(), method, null, true, null, args));
+    }
+    return [this.nodeObject('value', call, method === '__new__' && buildsClass(argsNode, 4) ? { type: CLASS_OBJECT_TYPE } : NO_EXTRA)];
+  }
+
+  /** `recv.m(...)` on receivers this function tracks. */
+  private methodCallRefs(
+    call: SyntaxNode, callee: SyntaxNode, argsNode: SyntaxNode | undefined, receivers: number[], depth: number,
+  ): number[] {
+    const method = field(callee, 'attribute')?.text ?? null;
+    let args = this.argList(argsNode, depth);
+    // `module.Plugin(self)` on a module loaded at run time (`importlib.import_module(...)`,
+    // an untyped parameter): a class known only at run time, handed its owner.
+    if (method && CLASS_NAME.test(method) && this.handsSelf(args)
+      && receivers.every((r) => this.objects[r]!.kind === 'value' || (this.objects[r]!.kind === 'param' && !this.objects[r]!.type))) {
+      return [this.runtimeInstance(call, args)];
+    }
+    if (method === 'extend' || method === 'update') {
+      // These copy the argument's elements in, not the argument itself.
+      args = args.map((a) => (a.keyword === null ? cycleArg(a.keyword, a.splat, this.elementsOf(a.refs)) : a));
+    }
+    // `d.setdefault(k, [])`, `d.get(k)`: the result is (or becomes) one of d's elements — or
+    // the default (`options.get("on_error", self._on_error)`, `kwargs.pop("cb", self._cb)`).
+    const fromContainer = method !== null && ELEMENT_GETTERS.has(method);
+    const holding = !fromContainer && method !== null ? HOLDING_RESULTS.get(method) : undefined;
+    const withDefault = method === 'setdefault' || method === 'get' || method === 'pop';
+    const result = fromContainer
+      ? union([...this.elementsOf(receivers), ...(withDefault && args[1]?.keyword === null ? args[1].refs : [])])
+      : holding
+        ? [this.nodeObject('new', call, { type: holding })]
+        : [this.nodeObject('value', call)];
+    if (holding) {
+      // A task holds its coroutine until it finishes; a handle its callback until cancelled.
+      for (const a of args) for (const r of a.refs) this.edge(result[0]!, r, 'item');
+    }
+    if (method !== null && CHILD_BUILDING_METHODS.has(method)) {
+      for (const receiver of receivers) this.edge(receiver, result[0]!, 'item');
+    }
+    // Calls on `self` are kept even without arguments: `self._run()` may build a coroutine.
+    // Assertion helpers (`self.assertEqual(a, b)`) keep nothing.
+    const onSelf = receivers.some((r) => this.objects[r]!.kind === 'self');
+    if (method && !NON_STORING_METHODS.test(method) && (args.some(passesObjects) || onSelf)) {
+      for (const receiver of receivers) {
+        this.calls.push(rawCall(
+          this.statement ?? call, receiver, method, null, false, fromContainer || result.length !== 1 ? null : result[0]!, args,
+        ));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Calls of builtins and library functions this analysis knows (`type(...)`, weak references,
+   * `partial`, `setattr`, copying containers), or null for any other callee.
+   */
+  private knownCallRefs(call: SyntaxNode, argsNode: SyntaxNode | undefined, qualified: string, depth: number): number[] | null {
     // `type(name, bases, ns)`, `type.__new__(mcls, name, bases, ns)`: a class object.
     if ((qualified === 'builtins.type' && buildsClass(argsNode, 3)) || (qualified === 'builtins.type.__new__' && buildsClass(argsNode, 4))) {
       this.argList(argsNode, depth);
       return [this.nodeObject('value', call, { type: CLASS_OBJECT_TYPE })];
     }
-    if (qualified && WEAK_REFERENCE_FACTORIES.has(qualified)) {
+    if (WEAK_REFERENCE_FACTORIES.has(qualified)) {
       this.argList(argsNode, depth);
       return [];
     }
@@ -1290,7 +1364,9 @@ class FunctionAnalyzer {
       const attr = name?.type === 'string' ? stringContent(name) : null;
       if (qualified === 'builtins.getattr') {
         if (!attr) return name && HANDLER_PREFIX.test(literalPrefix(name)) ? [this.dynamicMethod(call, args[0]?.refs ?? [])] : [];
-        return (args[0]?.refs ?? []).flatMap((b) => this.readAttr(b, attr));
+        const read: number[] = [];
+        for (const b of args[0]?.refs ?? []) pushIds(read, this.readAttr(b, attr));
+        return read;
       }
       for (const holder of args[0]?.refs ?? []) {
         for (const v of args[2]?.refs ?? []) this.edge(holder, v, 'attr', attr ?? undefined);
@@ -1298,7 +1374,7 @@ class FunctionAnalyzer {
       }
       return [];
     }
-    if (qualified && COPYING_CONTAINERS.has(qualified)) {
+    if (COPYING_CONTAINERS.has(qualified)) {
       const container = this.nodeObject('container', call);
       const args = argsNode?.children.filter((c) => c.isNamed) ?? [];
       for (const a of args) {
@@ -1315,41 +1391,43 @@ class FunctionAnalyzer {
       }
       return [container];
     }
-    const args = this.argList(argsNode, depth);
-    if (callee.type === 'call') {
-      // A decorator factory applied by hand (`functools.lru_cache(maxsize=128)(self._load)`,
-      // `retry(times=3)(self.fetch)`): the wrapper it returns holds what it wraps. Not
-      // `type(x)(...)` and other builtins, which build plain values.
-      const inner = field(callee, 'function');
-      // `hooks.register("startup")(self.on_startup)`, `bus.on("tick")(handler)`: the receiver's
-      // registering decorator keeps what it is applied to (the link step decides by the name).
-      const innerObject = inner?.type === 'attribute' ? field(inner, 'object') : null;
-      const innerMethod = inner?.type === 'attribute' ? (field(inner, 'attribute')?.text ?? null) : null;
-      if (innerObject && innerMethod && args.some((a) => a.refs.length > 0)) {
-        for (const receiver of this.refs(innerObject, depth + 1)) {
-          this.calls.push({
-            stmt: this.statement ?? call,
-            receiver, method: innerMethod, callee: null, superCall: false, result: null, args, applied: true,
-          });
-        }
+    return null;
+  }
+
+  /** `factory(...)(args)`: the callee is itself a call. */
+  private appliedCallRefs(call: SyntaxNode, callee: SyntaxNode, args: CycleArg[], depth: number): number[] {
+    // A decorator factory applied by hand (`functools.lru_cache(maxsize=128)(self._load)`,
+    // `retry(times=3)(self.fetch)`): the wrapper it returns holds what it wraps. Not
+    // `type(x)(...)` and other builtins, which build plain values.
+    const inner = field(callee, 'function');
+    // `hooks.register("startup")(self.on_startup)`, `bus.on("tick")(handler)`: the receiver's
+    // registering decorator keeps what it is applied to (the link step decides by the name).
+    const innerObject = inner?.type === 'attribute' ? field(inner, 'object') : null;
+    const innerMethod = inner?.type === 'attribute' ? (field(inner, 'attribute')?.text ?? null) : null;
+    if (innerObject && innerMethod && args.some(passesObjects)) {
+      for (const receiver of this.refs(innerObject, depth + 1)) {
+        this.calls.push(rawCall(this.statement ?? call, receiver, innerMethod, null, false, null, args, true));
       }
-      const innerName = inner ? dottedName(inner) : null;
-      const innerQualified = inner && innerName ? this.model.resolveDotted(innerName, inner) : null;
-      if (!innerName || innerQualified?.startsWith('builtins.')) return [];
-      // `ep.load()(self)`: no decorator wraps the instance itself; a class loaded at run time
-      // is built with its owner.
-      if (this.handsSelf(args)) return [this.runtimeInstance(call, args)];
-      const wrapper = this.nodeObject('closure', call);
-      for (const a of args) for (const r of a.refs) this.edge(wrapper, r, 'capture');
-      return [wrapper];
     }
-    if (callee.type !== 'identifier' && callee.type !== 'attribute') return [];
+    const innerName = inner ? dottedName(inner) : null;
+    const innerQualified = inner && innerName ? this.model.resolveDotted(innerName, inner) : null;
+    if (!innerName || innerQualified?.startsWith('builtins.')) return [];
+    // `ep.load()(self)`: no decorator wraps the instance itself; a class loaded at run time
+    // is built with its owner.
+    if (this.handsSelf(args)) return [this.runtimeInstance(call, args)];
+    const wrapper = this.nodeObject('closure', call);
+    for (const a of args) for (const r of a.refs) this.edge(wrapper, r, 'capture');
+    return [wrapper];
+  }
+
+  /** `f(...)`, `Cls(...)`, `mod.f(...)` on a name or dotted name. */
+  private plainCallRefs(call: SyntaxNode, callee: SyntaxNode, dotted: string | null, qualified: string | null, args: CycleArg[]): number[] {
     const last = dotted ? dotted.slice(dotted.lastIndexOf('.') + 1) : '';
     // `plugin_cls(self)` with `plugin_cls: type[Plugin]`: an instance of `Plugin` (or a subclass).
     const paramClass = !qualified && callee.type === 'identifier' ? this.classParamNamed(callee.text) : null;
     if (paramClass) {
       const result = this.nodeObject('new', call, { type: paramClass });
-      this.calls.push({ stmt: this.statement ?? call, receiver: null, method: null, callee: paramClass, superCall: false, result, args });
+      this.calls.push(rawCall(this.statement ?? call, null, null, paramClass, false, result, args));
       return [result];
     }
     if (!qualified) {
@@ -1373,11 +1451,8 @@ class FunctionAnalyzer {
     }
     // Builtins (`len`, `isinstance`, `str`, exception classes) keep nothing they are given.
     if (qualified.startsWith('builtins.')) return [result];
-    if (args.some((a) => a.refs.length > 0) || looksLikeClass) {
-      this.calls.push({
-        stmt: this.statement ?? call,
-        receiver: null, method: null, callee: qualified, superCall: false, result, args,
-      });
+    if (args.some(passesObjects) || looksLikeClass) {
+      this.calls.push(rawCall(this.statement ?? call, null, null, qualified, false, result, args));
     }
     return [result];
   }
@@ -1396,27 +1471,24 @@ class FunctionAnalyzer {
   /** An instance of a class known only at run time, built from `args`. */
   private runtimeInstance(call: SyntaxNode, args: CycleArg[]): number {
     const result = this.nodeObject('new', call);
-    this.calls.push({
-      stmt: this.statement ?? call,
-      receiver: null, method: null, callee: null, superCall: false, result, args, runtimeClass: true,
-    });
+    this.calls.push(rawCall(this.statement ?? call, null, null, null, false, result, args, false, true));
     return result;
   }
 
   private argList(args: SyntaxNode | undefined, depth = 0): CycleArg[] {
     if (!args) return [];
-    if (args.type === 'generator_expression') return [{ keyword: null, splat: false, refs: this.refs(args, depth + 1) }];
+    if (args.type === 'generator_expression') return [cycleArg(null, false, this.refs(args, depth + 1))];
     const out: CycleArg[] = [];
     for (const a of args.children) {
       if (!a.isNamed || a.type === 'comment') continue;
       if (a.type === 'keyword_argument') {
         const value = field(a, 'value');
-        out.push({ keyword: field(a, 'name')?.text ?? null, splat: false, refs: value ? this.refs(value, depth + 1) : [] });
+        out.push(cycleArg(field(a, 'name')?.text ?? null, false, value ? this.refs(value, depth + 1) : []));
       } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
         const inner = a.children.find((c) => c.isNamed);
-        out.push({ keyword: null, splat: true, refs: inner ? this.refs(inner, depth + 1) : [] });
+        out.push(cycleArg(null, true, inner ? this.refs(inner, depth + 1) : []));
       } else {
-        out.push({ keyword: null, splat: false, refs: this.refs(a, depth + 1) });
+        out.push(cycleArg(null, false, this.refs(a, depth + 1)));
       }
     }
     return out;
@@ -1426,7 +1498,9 @@ class FunctionAnalyzer {
 
   /** A closure object holding `names` as they are bound now. */
   private closureFor(node: SyntaxNode, names: readonly string[]): number {
-    const captured = dedupe(names.flatMap((n) => this.nameRefsByText(n)));
+    const named: number[] = [];
+    for (const n of names) pushIds(named, this.nameRefsByText(n));
+    const captured = dedupe(named);
     const closure = this.nodeObject('closure', node);
     for (const r of captured) this.edge(closure, r, 'capture');
     // Default values are evaluated once and kept by the function: `lambda s=self: s.close()`.
@@ -1454,7 +1528,7 @@ class FunctionAnalyzer {
     if (bound) return bound;
     if (name === this.context.selfName && this.context.selfClassId !== null) return [this.selfObject()];
     if (this.context.functionId === null || !this.boundInEnclosingFunction(name)) return [];
-    return [this.object(`free:${name}`, () => ({ kind: 'free', label: name }))];
+    return [this.object(`free:${name}`, () => rawObject('free', name))];
   }
 
   /** Names a nested def reads from this function (or from further out, but not globals). */
@@ -1623,49 +1697,8 @@ class FunctionAnalyzer {
   }
 
   private finish(): FunctionCycleFacts | null {
-    // An attribute object is still held by its base at the end unless a later store replaced it.
-    const live = new Map<number, boolean>();
-    for (const [key, id] of this.attrObjects) {
-      const stored = this.env.attrs.get(key);
-      live.set(id, stored === undefined || stored.includes(id));
-    }
-    // A store a later store (or `del`, or `= None`) replaced no longer holds anything.
-    const edges = this.edges.filter((e) => {
-      if (e.kind !== 'attr' || e.attr === undefined) return true;
-      const stored = this.env.attrs.get(`${e.from}.${e.attr}`);
-      return stored === undefined || stored.includes(e.to);
-    });
-    // An argument that holds nothing and can be given nothing (a call result, an element, an
-    // empty display) can never close a cycle: drop it, and calls left with no argument.
-    const holders = new Set<number>();
-    for (const e of edges) holders.add(e.from);
-    for (const c of this.calls) {
-      if (c.receiver !== null) holders.add(c.receiver);
-      if (c.result !== null) holders.add(c.result);
-    }
-    // `x.attr` holding something means `x` does too (through the attribute).
-    for (const h of [...holders]) {
-      for (let base = this.objects[h]!.base; base !== undefined && !holders.has(base); base = this.objects[base]!.base) holders.add(base);
-    }
-    // (`a.b.c…` may chain as long as the code: a loop down the bases.)
-    const deadEnd = (start: number): boolean => {
-      for (let id: number | undefined = start; id !== undefined; id = this.objects[id]!.base) {
-        const o = this.objects[id]!;
-        if (o.kind === 'self' || o.kind === 'param' || o.kind === 'free' || o.kind === 'new' || holders.has(id)) return false;
-        if (o.kind !== 'attr') return true;
-      }
-      return false;
-    };
-    const pruned = this.calls.map((c) => (c.args.every((a) => a.refs.every((r) => !deadEnd(r)))
-      ? c
-      : { ...c, args: c.args.map((a) => ({ ...a, refs: a.refs.filter((r) => !deadEnd(r)) })) }));
-    // A call matters if it passes objects, or if what it returns is used by something kept
-    // (`self._task = create_task(self._run())`).
-    const used = new Set<number>();
-    for (const e of edges) used.add(e.from).add(e.to);
-    for (const c of pruned) for (const a of c.args) for (const r of a.refs) used.add(r);
-    for (const r of this.returns) used.add(r);
-    const calls = pruned.filter((c) => c.args.some((a) => a.refs.length > 0) || (c.result !== null && used.has(c.result)));
+    const edges = this.liveEdges();
+    const calls = this.callsThatMatter(edges);
     if (edges.length === 0 && calls.length === 0 && !this.context.node) return null;
     // A factory of callables (`return lambda: self.poll()`, `return self.poll`): a caller that
     // keeps the result keeps the parameter the callable holds.
@@ -1676,7 +1709,8 @@ class FunctionAnalyzer {
       if (list) list.push(e.to);
       else captures.set(e.from, [e.to]);
     }
-    const callableReturns = new Set([...this.returns].filter((r) => this.holdsParamThroughCallables(r, captures)));
+    const callableReturns = new Set<number>();
+    for (const r of this.returns) if (this.holdsParamThroughCallables(r, captures)) callableReturns.add(r);
     if (edges.length === 0 && calls.length === 0 && callableReturns.size === 0
       && ![...this.returns].some((r) => this.objects[r]!.kind === 'param' || this.objects[r]!.kind === 'self')) return null;
     // Without calls, the link step adds only `base ↔ base.attr` edges: a function whose graph
@@ -1686,75 +1720,163 @@ class FunctionAnalyzer {
     if (calls.length === 0 && callableReturns.size === 0 && !heldReturns && !this.mayMatterWithoutCalls(edges)) return null;
     // Keep only objects an edge or call mentions, and the bases of kept attribute objects.
     const keep = new Set<number>();
-    const mark = (id: number) => {
-      for (let cur: number | undefined = id; cur !== undefined && !keep.has(cur); cur = this.objects[cur]!.base) keep.add(cur);
-    };
     for (const e of edges) {
-      mark(e.from);
-      mark(e.to);
+      this.keepWithBases(keep, e.from);
+      this.keepWithBases(keep, e.to);
     }
     for (const c of calls) {
-      if (c.receiver !== null) mark(c.receiver);
-      if (c.result !== null) mark(c.result);
-      for (const a of c.args) a.refs.forEach(mark);
+      if (c.receiver !== null) this.keepWithBases(keep, c.receiver);
+      if (c.result !== null) this.keepWithBases(keep, c.result);
+      for (const a of c.args) for (const r of a.refs) this.keepWithBases(keep, r);
     }
     // Returned objects matter only if they can hold something: a parameter, or what a call built.
     const returns = [...this.returns].filter((r) => keep.has(r) || callableReturns.has(r) || this.objects[r]!.kind === 'param' || this.objects[r]!.kind === 'self');
-    returns.forEach(mark);
+    for (const r of returns) this.keepWithBases(keep, r);
     const order = [...keep].sort((a, b) => a - b);
-    const renumber = new Map(order.map((old, i) => [old, i]));
-    const map = (id: number) => renumber.get(id)!;
-    const objects: CycleObject[] = order.map((old) => {
+    const renumber = new Map<number, number>();
+    for (let i = 0; i < order.length; i++) renumber.set(order[i]!, i);
+    const sites = new Map<SyntaxNode, Site>();
+    return {
+      functionId: this.context.functionId,
+      selfClassId: this.context.selfClassId,
+      objects: this.outputObjects(order, renumber),
+      edges: this.outputEdges(edges, renumber, sites),
+      calls: this.outputCalls(calls, renumber, sites),
+      returns: renumbered(returns, renumber).sort((a, b) => a - b),
+    };
+  }
+
+  /** The edges still there at the end: a store a later store (or `del`, or `= None`) replaced holds nothing. */
+  private liveEdges(): RawEdge[] {
+    return this.edges.filter((e) => {
+      if (e.kind !== 'attr' || e.attr === undefined) return true;
+      const stored = this.env.attrs.get(`${e.from}.${e.attr}`);
+      return stored === undefined || stored.includes(e.to);
+    });
+  }
+
+  /**
+   * The calls that matter, without the arguments that cannot: an argument that holds nothing
+   * and can be given nothing (a call result, an element, an empty display) can never close a
+   * cycle. A call matters if it still passes objects, or if what it returns is used by
+   * something kept (`self._task = create_task(self._run())`).
+   */
+  private callsThatMatter(edges: readonly RawEdge[]): RawCall[] {
+    const holders = new Set<number>();
+    for (const e of edges) holders.add(e.from);
+    for (const c of this.calls) {
+      if (c.receiver !== null) holders.add(c.receiver);
+      if (c.result !== null) holders.add(c.result);
+    }
+    // `x.attr` holding something means `x` does too (through the attribute).
+    for (const h of [...holders]) {
+      for (let base = this.objects[h]!.base; base !== undefined && !holders.has(base); base = this.objects[base]!.base) holders.add(base);
+    }
+    const pruned: RawCall[] = [];
+    for (const c of this.calls) {
+      const alive = (r: number) => !this.isDeadEnd(r, holders);
+      pruned.push(c.args.every((a) => a.refs.every(alive))
+        ? c
+        : rawCall(c.stmt, c.receiver, c.method, c.callee, c.superCall, c.result,
+          c.args.map((a) => cycleArg(a.keyword, a.splat, a.refs.filter(alive))), c.applied, c.runtimeClass));
+    }
+    const used = new Set<number>();
+    for (const e of edges) used.add(e.from).add(e.to);
+    for (const c of pruned) for (const a of c.args) for (const r of a.refs) used.add(r);
+    for (const r of this.returns) used.add(r);
+    return pruned.filter((c) => c.args.some(passesObjects) || (c.result !== null && used.has(c.result)));
+  }
+
+  /** An object that holds nothing and can be given nothing. (`a.b.c…` may chain as long as the code: a loop down the bases.) */
+  private isDeadEnd(start: number, holders: ReadonlySet<number>): boolean {
+    for (let id: number | undefined = start; id !== undefined; id = this.objects[id]!.base) {
+      const o = this.objects[id]!;
+      if (o.kind === 'self' || o.kind === 'param' || o.kind === 'free' || o.kind === 'new' || holders.has(id)) return false;
+      if (o.kind !== 'attr') return true;
+    }
+    return false;
+  }
+
+  /** Adds `id` and its bases (an attribute object is reached through its base) to `keep`. */
+  private keepWithBases(keep: Set<number>, id: number): void {
+    for (let cur: number | undefined = id; cur !== undefined && !keep.has(cur); cur = this.objects[cur]!.base) keep.add(cur);
+  }
+
+  private outputObjects(order: readonly number[], renumber: ReadonlyMap<number, number>): CycleObject[] {
+    // An attribute object is still held by its base at the end unless a later store replaced it.
+    const live = new Map<number, boolean>();
+    for (const [key, id] of this.attrObjects) {
+      const stored = this.env.attrs.get(key);
+      live.set(id, stored === undefined || stored.includes(id));
+    }
+    const objects: CycleObject[] = [];
+    for (const old of order) {
       const o = this.objects[old]!;
       const out: { -readonly [K in keyof CycleObject]: CycleObject[K] } = { kind: o.kind, label: this.labelOf(old) };
       if (o.paramIndex !== undefined) out.paramIndex = o.paramIndex;
-      if (o.base !== undefined) out.base = map(o.base);
+      if (o.base !== undefined) out.base = renumber.get(o.base)!;
       if (o.attr !== undefined) out.attr = o.attr;
       // Only the exception is written: an attribute object is live unless it says otherwise.
       if (o.kind === 'attr' && live.get(old) === false) out.live = false;
       if (o.type !== undefined) out.type = o.type;
       // (`classId` stays behind: only this analysis reads it, the link step has `selfClassId`.)
-      return out;
-    });
-    const sites = new Map<SyntaxNode, { site: Span; text: string }>();
-    const siteOf = (stmt: SyntaxNode) => {
-      let found = sites.get(stmt);
-      if (!found) sites.set(stmt, (found = { site: this.model.source.span(stmt.start, stmt.end), text: this.statementText(stmt) }));
-      return found;
-    };
-    // Plain constructions (no object spread): this runs for every function of every file.
+      objects.push(out);
+    }
+    return objects;
+  }
+
+  /** A statement's span and text, computed once per statement. */
+  private siteOf(stmt: SyntaxNode, sites: Map<SyntaxNode, Site>): Site {
+    let found = sites.get(stmt);
+    if (!found) sites.set(stmt, (found = { site: this.model.source.span(stmt.start, stmt.end), text: this.statementText(stmt) }));
+    return found;
+  }
+
+  // Plain constructions (no object spread): these run for every function of every file.
+  private outputEdges(edges: readonly RawEdge[], renumber: ReadonlyMap<number, number>, sites: Map<SyntaxNode, Site>): CycleEdge[] {
     const outEdges: CycleEdge[] = [];
     for (const e of edges) {
-      const where = siteOf(e.stmt);
-      const edge: CycleEdge = e.attr === undefined
-        ? { from: map(e.from), to: map(e.to), kind: e.kind, site: where.site, text: where.text }
-        : { from: map(e.from), to: map(e.to), kind: e.kind, attr: e.attr, site: where.site, text: where.text };
-      outEdges.push(edge);
+      const where = this.siteOf(e.stmt, sites);
+      const from = renumber.get(e.from)!;
+      const to = renumber.get(e.to)!;
+      outEdges.push(e.attr === undefined
+        ? { from, to, kind: e.kind, site: where.site, text: where.text }
+        : { from, to, kind: e.kind, attr: e.attr, site: where.site, text: where.text });
     }
+    return outEdges;
+  }
+
+  private outputCalls(calls: readonly RawCall[], renumber: ReadonlyMap<number, number>, sites: Map<SyntaxNode, Site>): CycleCall[] {
     const outCalls: CycleCall[] = [];
     for (const c of calls) {
-      const where = siteOf(c.stmt);
+      const where = this.siteOf(c.stmt, sites);
       const args: CycleArg[] = [];
-      for (const a of c.args) args.push({ keyword: a.keyword, splat: a.splat, refs: a.refs.map(map) });
+      for (const a of c.args) args.push(cycleArg(a.keyword, a.splat, renumbered(a.refs, renumber)));
       outCalls.push({
         site: where.site, text: where.text,
-        receiver: c.receiver === null ? null : map(c.receiver),
+        receiver: c.receiver === null ? null : renumber.get(c.receiver)!,
         method: c.method, callee: c.callee, superCall: c.superCall,
-        result: c.result === null ? null : map(c.result),
+        result: c.result === null ? null : renumber.get(c.result)!,
         args,
         ...(c.applied ? { applied: true as const } : {}),
         ...(c.runtimeClass ? { runtimeClass: true as const } : {}),
       });
     }
-    return {
-      functionId: this.context.functionId,
-      selfClassId: this.context.selfClassId,
-      objects,
-      edges: outEdges,
-      calls: outCalls,
-      returns: returns.map(map).sort((a, b) => a - b),
-    };
+    return outCalls;
   }
+}
+
+/** Where an edge or call is made, and its short text. */
+interface Site {
+  readonly site: Span;
+  readonly text: string;
+}
+
+/** `ids` in the numbering of the kept objects. */
+function renumbered(ids: readonly number[], renumber: ReadonlyMap<number, number>): number[] {
+  const out: number[] = [];
+  for (const id of ids) out.push(renumber.get(id)!);
+  return out;
 }
 
 // ---- helpers ---------------------------------------------------------------------------
@@ -1895,7 +2017,30 @@ function namedItems(node: SyntaxNode): SyntaxNode[] {
 }
 
 function dedupe(ids: number[]): number[] {
-  return ids.length < 2 ? ids : [...new Set(ids)];
+  if (ids.length < 2) return ids;
+  const seen = new Set<number>();
+  const out: number[] = [];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+  }
+  return out;
+}
+
+/**
+ * Appends `ids` to `out`. Id arrays are built only by pushing (never `flatMap` or `[...set]`,
+ * which make arrays of another elements kind): the hot paths that read them then see one array
+ * shape, where several made V8 deoptimize and recompile them.
+ */
+/** An argument that passes at least one object. */
+function passesObjects(a: CycleArg): boolean {
+  return a.refs.length > 0;
+}
+
+function pushIds(out: number[], ids: readonly number[]): number[] {
+  for (const id of ids) out.push(id);
+  return out;
 }
 
 /** Alternatives that meet: each once, at most MAX_ALTERNATIVES (the latest). */
