@@ -78,26 +78,55 @@ function buildIndex(root: SyntaxNode): IterationIndex {
       owners.push(inner !== owner && !runsInOwnScope(child, node) ? owner : inner);
     }
   }
-  let names: Map<SyntaxNode, Map<string, SyntaxNode[]>> | undefined;
   // The walk pops children in source order: every list is already sorted.
-  return {
-    root, calls, forStatements, assignments, nestedOwners,
-    get names() {
-      if (!names) {
-        names = new Map([[root, new Map()]]);
-        for (let i = 0; i < ids.length; i++) {
-          const id = ids[i]!;
-          const owner = idOwners[i]!;
-          let byName = names.get(owner);
-          if (!byName) names.set(owner, (byName = new Map()));
-          const list = byName.get(id.text);
-          if (list) list.push(id);
-          else byName.set(id.text, [id]);
-        }
+  return new FileIterationIndex(root, calls, forStatements, assignments, nestedOwners, ids, idOwners);
+}
+
+/**
+ * A class, so that the lazy `names` getter is one function for the whole run: a getter made per
+ * file was re-optimized after every garbage collection (V8 drops the optimized code of closures
+ * once none of them is alive).
+ */
+class FileIterationIndex implements IterationIndex {
+  readonly root: SyntaxNode;
+  readonly calls: readonly SyntaxNode[];
+  readonly forStatements: readonly SyntaxNode[];
+  readonly assignments: readonly SyntaxNode[];
+  readonly nestedOwners: ReadonlyMap<SyntaxNode, readonly SyntaxNode[]>;
+  /** Identifiers and their owners, flat: grouping by name is done only if a rule asks. */
+  private readonly ids: readonly SyntaxNode[];
+  private readonly idOwners: readonly SyntaxNode[];
+  private namesByOwner: Map<SyntaxNode, Map<string, SyntaxNode[]>> | undefined;
+
+  constructor(
+    root: SyntaxNode, calls: readonly SyntaxNode[], forStatements: readonly SyntaxNode[], assignments: readonly SyntaxNode[],
+    nestedOwners: ReadonlyMap<SyntaxNode, readonly SyntaxNode[]>, ids: readonly SyntaxNode[], idOwners: readonly SyntaxNode[],
+  ) {
+    this.root = root;
+    this.calls = calls;
+    this.forStatements = forStatements;
+    this.assignments = assignments;
+    this.nestedOwners = nestedOwners;
+    this.ids = ids;
+    this.idOwners = idOwners;
+  }
+
+  get names(): ReadonlyMap<SyntaxNode, ReadonlyMap<string, readonly SyntaxNode[]>> {
+    if (!this.namesByOwner) {
+      const names = new Map<SyntaxNode, Map<string, SyntaxNode[]>>([[this.root, new Map()]]);
+      for (let i = 0; i < this.ids.length; i++) {
+        const id = this.ids[i]!;
+        const owner = this.idOwners[i]!;
+        let byName = names.get(owner);
+        if (!byName) names.set(owner, (byName = new Map()));
+        const list = byName.get(id.text);
+        if (list) list.push(id);
+        else byName.set(id.text, [id]);
       }
-      return names;
-    },
-  };
+      this.namesByOwner = names;
+    }
+    return this.namesByOwner;
+  }
 }
 
 /** For a def or lambda `owner`, does its direct child run in the owner's own namespace? */

@@ -1,6 +1,6 @@
 // A plain-JS copy of a tree-sitter tree, made in one cursor walk so the WASM tree can be freed
 // at once and facts, rules and fixes never pay the JS↔WASM cost per node visit again.
-import type { Language, Tree } from 'web-tree-sitter';
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 import { wasmModule } from './parser.js';
 
 export interface SyntaxNode {
@@ -127,64 +127,63 @@ export function copyTreePortable(tree: Tree, text: string): { root: SyntaxNode; 
 
 function copyWith(tree: Tree, text: string, direct: boolean): { root: SyntaxNode; errorCount: number } {
   const table = typeTable(tree.language);
-  const { names, named, fields, errorSlot, dropped, leaf, hasFields, fixedLength } = table;
   const exact = tree.rootNode.hasError;
+  // Opened last: the direct cursor lives in the binding's transfer buffer (see `openCursor`).
   const cursor = openCursor(tree, direct);
-  let errorCount = 0;
   try {
-    let visitedSlot = 0;
-    /** The cursor's node as a child of `parent` (slot `parentSlot`), or null when it is dropped. */
-    const visit = (parent: SyntaxNode | null, parentSlot: number): SyntaxNode | null => {
-      const typeId = cursor.typeId();
-      const slot = typeId === ERROR_TYPE_ID ? errorSlot : typeId;
-      const missing = exact && cursor.isMissing();
-      if (dropped[slot] && !missing) return null;
-      const isError = slot === errorSlot || missing;
-      if (isError) errorCount++;
-      const name = names[slot] ?? '';
-      const start = cursor.startIndex();
-      const length = exact ? -1 : (fixedLength[slot] ?? -1);
-      const node: SyntaxNode = {
-        type: missing ? `MISSING ${name}` : name,
-        start,
-        end: length >= 0 ? start + length : cursor.endIndex(),
-        field: parent !== null && hasFields[parentSlot] ? (fields[cursor.fieldId()] ?? null) : null,
-        isNamed: isError || (named[slot] ?? false),
-        isError,
-        parent,
-        children: NO_CHILDREN,
-        text: '',
-      };
-      if (parent) {
-        if (parent.children === NO_CHILDREN) (parent as { children: SyntaxNode[] }).children = [node];
-        else parent.children.push(node);
-      }
-      visitedSlot = slot;
-      return node;
-    };
+    return new TreeCopier(table, cursor, text, exact).copy();
+  } finally {
+    cursor.close();
+  }
+}
 
-    const root = visit(null, 0)!;
+/**
+ * One tree copy. A class, not closures made per file: V8 keeps a closure's optimized code only
+ * while some closure of that kind is alive, so closures made per file were re-optimized after
+ * every garbage collection; methods are optimized once per thread.
+ */
+class TreeCopier {
+  private readonly table: TypeTable;
+  private readonly cursor: CopyCursor;
+  private readonly text: string;
+  /** A tree with syntax errors: every extent is read (error recovery inserts zero-width MISSING tokens). */
+  private readonly exact: boolean;
+  errorCount = 0;
+  /** The type slot of the node `visit` last saw. */
+  private visitedSlot = 0;
+
+  constructor(table: TypeTable, cursor: CopyCursor, text: string, exact: boolean) {
+    this.table = table;
+    this.cursor = cursor;
+    this.text = text;
+    this.exact = exact;
+  }
+
+  copy(): { root: SyntaxNode; errorCount: number } {
+    const { cursor, text } = this;
+    const leaf = this.table.leaf;
+    const root = this.visit(null, 0)!;
     // The kept ancestors of the cursor's node, and their type slots.
     const parents: SyntaxNode[] = [];
     const parentSlots: number[] = [];
     let node: SyntaxNode | null = root;
-    let slot = visitedSlot;
+    let slot = this.visitedSlot;
     for (;;) {
       // Down: into the first child, unless the node is dropped or a terminal.
       if (node !== null && !leaf[slot] && cursor.firstChild()) {
         parents.push(node);
         parentSlots.push(slot);
-        node = visit(node, slot);
-        slot = visitedSlot;
+        node = this.visit(node, slot);
+        slot = this.visitedSlot;
         continue;
       }
       if (node !== null) finish(node, text);
       // Across to the next sibling, or up (finishing each parent left).
       for (;;) {
-        if (parents.length === 0) return { root, errorCount };
+        if (parents.length === 0) return { root, errorCount: this.errorCount };
         if (cursor.nextSibling()) {
-          node = visit(parents[parents.length - 1]!, parentSlots[parentSlots.length - 1]!);
-          slot = visitedSlot;
+          node = this.visit(parents[parents.length - 1]!, parentSlots[parentSlots.length - 1]!);
+          slot = this.visitedSlot;
           break;
         }
         cursor.parent();
@@ -192,8 +191,38 @@ function copyWith(tree: Tree, text: string, direct: boolean): { root: SyntaxNode
         finish(parents.pop()!, text);
       }
     }
-  } finally {
-    cursor.close();
+  }
+
+  /** The cursor's node as a child of `parent` (slot `parentSlot`), or null when it is dropped. */
+  private visit(parent: SyntaxNode | null, parentSlot: number): SyntaxNode | null {
+    const { cursor, exact } = this;
+    const { names, named, fields, errorSlot, dropped, hasFields, fixedLength } = this.table;
+    const typeId = cursor.typeId();
+    const slot = typeId === ERROR_TYPE_ID ? errorSlot : typeId;
+    const missing = exact && cursor.isMissing();
+    if (dropped[slot] && !missing) return null;
+    const isError = slot === errorSlot || missing;
+    if (isError) this.errorCount++;
+    const name = names[slot] ?? '';
+    const start = cursor.startIndex();
+    const length = exact ? -1 : (fixedLength[slot] ?? -1);
+    const node: SyntaxNode = {
+      type: missing ? `MISSING ${name}` : name,
+      start,
+      end: length >= 0 ? start + length : cursor.endIndex(),
+      field: parent !== null && hasFields[parentSlot] ? (fields[cursor.fieldId()] ?? null) : null,
+      isNamed: isError || (named[slot] ?? false),
+      isError,
+      parent,
+      children: NO_CHILDREN,
+      text: '',
+    };
+    if (parent) {
+      if (parent.children === NO_CHILDREN) (parent as { children: SyntaxNode[] }).children = [node];
+      else parent.children.push(node);
+    }
+    this.visitedSlot = slot;
+    return node;
   }
 }
 
@@ -230,6 +259,8 @@ const raw = (() => {
   };
 })();
 
+type RawCursorCalls = NonNullable<ReturnType<typeof raw>>;
+
 /**
  * A cursor on the tree's root. The fast path calls web-tree-sitter's C binding directly: a
  * cursor lives in the binding's transfer buffer between calls, and the public `TreeCursor`
@@ -240,38 +271,54 @@ const raw = (() => {
 function openCursor(tree: Tree, direct: boolean): CopyCursor {
   const address = (tree as unknown as Record<number, unknown>)[0];
   const calls = direct && typeof address === 'number' && address !== 0 ? raw() : null;
-  if (calls) {
-    const t = address as number;
+  return calls ? new DirectCursor(calls, address as number) : new PortableCursor(tree.walk());
+}
+
+/** The fast path of `openCursor` (classes rather than closures per file: see `TreeCopier`). */
+class DirectCursor implements CopyCursor {
+  private readonly calls: RawCursorCalls;
+  /** The tree's address in the WASM heap. */
+  private readonly t: number;
+  private open = true;
+
+  constructor(calls: RawCursorCalls, t: number) {
+    this.calls = calls;
+    this.t = t;
     calls.rootNode(t);
     calls.create(t);
-    let open = true;
-    return {
-      typeId: () => calls.typeId(t),
-      isMissing: () => calls.isMissing(t) === 1,
-      startIndex: () => calls.startIndex(t),
-      endIndex: () => calls.endIndex(t),
-      fieldId: () => calls.fieldId(t),
-      firstChild: () => calls.firstChild(t) === 1,
-      nextSibling: () => calls.nextSibling(t) === 1,
-      parent: () => calls.parent(t) === 1,
-      close: () => {
-        if (open) calls.remove(t);
-        open = false;
-      },
-    };
   }
-  const cursor = tree.walk();
-  return {
-    typeId: () => cursor.nodeTypeId,
-    isMissing: () => cursor.nodeIsMissing,
-    startIndex: () => cursor.startIndex,
-    endIndex: () => cursor.endIndex,
-    fieldId: () => cursor.currentFieldId,
-    firstChild: () => cursor.gotoFirstChild(),
-    nextSibling: () => cursor.gotoNextSibling(),
-    parent: () => cursor.gotoParent(),
-    close: () => cursor.delete(),
-  };
+
+  typeId(): number { return this.calls.typeId(this.t); }
+  isMissing(): boolean { return this.calls.isMissing(this.t) === 1; }
+  startIndex(): number { return this.calls.startIndex(this.t); }
+  endIndex(): number { return this.calls.endIndex(this.t); }
+  fieldId(): number { return this.calls.fieldId(this.t); }
+  firstChild(): boolean { return this.calls.firstChild(this.t) === 1; }
+  nextSibling(): boolean { return this.calls.nextSibling(this.t) === 1; }
+  parent(): boolean { return this.calls.parent(this.t) === 1; }
+  close(): void {
+    if (this.open) this.calls.remove(this.t);
+    this.open = false;
+  }
+}
+
+/** The fallback of `openCursor`, through web-tree-sitter's public `TreeCursor`. */
+class PortableCursor implements CopyCursor {
+  private readonly cursor: TreeCursor;
+
+  constructor(cursor: TreeCursor) {
+    this.cursor = cursor;
+  }
+
+  typeId(): number { return this.cursor.nodeTypeId; }
+  isMissing(): boolean { return this.cursor.nodeIsMissing; }
+  startIndex(): number { return this.cursor.startIndex; }
+  endIndex(): number { return this.cursor.endIndex; }
+  fieldId(): number { return this.cursor.currentFieldId; }
+  firstChild(): boolean { return this.cursor.gotoFirstChild(); }
+  nextSibling(): boolean { return this.cursor.gotoNextSibling(); }
+  parent(): boolean { return this.cursor.gotoParent(); }
+  close(): void { this.cursor.delete(); }
 }
 
 /** A node left with no (kept) children carries its text, so `nodeText` never slices twice. */
