@@ -192,27 +192,7 @@ class CacheCollector {
 
   collect(): CacheFacts {
     const { model } = this;
-    walk(model.root, (node) => {
-      switch (node.type) {
-        case 'decorator': this.visitDecorator(node); break;
-        case 'call': this.visitCall(node); break;
-        case 'assignment': this.visitAssignment(node); break;
-        case 'augmented_assignment': this.visitAugmented(node); break;
-        case 'delete_statement': this.visitDelete(node); break;
-        case 'attribute': this.visitAttribute(node); break;
-        case 'subscript': this.visitSubscriptRead(node); break;
-        case 'comparison_operator': this.visitComparison(node); break;
-        case 'return_statement': this.visitReturn(node); break;
-        case 'while_statement': this.visitWhile(node); break;
-        case 'for_statement': this.visitFor(node); break;
-        case 'default_parameter': case 'typed_default_parameter': this.visitDefaultParameter(node); break;
-        case 'type_alias_statement': this.visitMisparsedTypeAssignment(node); break;
-        case 'global_statement':
-          for (const c of node.children) if (c.type === 'identifier') this.globalNames.add(c.text);
-          break;
-        case 'identifier': this.visitIdentifier(node); break;
-      }
-    });
+    walk(model.root, this.visitNode.bind(this));
     for (const { index, definition, enclosing } of this.nestedSites) {
       if (this.livesForOneCall(definition, enclosing)) this.sites[index] = { ...this.sites[index]!, diesWithCall: true };
     }
@@ -236,6 +216,28 @@ class CacheCollector {
       importInsertPoints: importInsertPoints(model.root),
       readOnlyParams: this.readOnlyParams(),
     };
+  }
+
+  private visitNode(node: SyntaxNode): void {
+    switch (node.type) {
+      case 'decorator': this.visitDecorator(node); break;
+      case 'call': this.visitCall(node); break;
+      case 'assignment': this.visitAssignment(node); break;
+      case 'augmented_assignment': this.visitAugmented(node); break;
+      case 'delete_statement': this.visitDelete(node); break;
+      case 'attribute': this.visitAttribute(node); break;
+      case 'subscript': this.visitSubscriptRead(node); break;
+      case 'comparison_operator': this.visitComparison(node); break;
+      case 'return_statement': this.visitReturn(node); break;
+      case 'while_statement': this.visitWhile(node); break;
+      case 'for_statement': this.visitFor(node); break;
+      case 'default_parameter': case 'typed_default_parameter': this.visitDefaultParameter(node); break;
+      case 'type_alias_statement': this.visitMisparsedTypeAssignment(node); break;
+      case 'global_statement':
+        for (const c of node.children) if (c.type === 'identifier') this.globalNames.add(c.text);
+        break;
+      case 'identifier': this.visitIdentifier(node); break;
+    }
   }
 
   private span(node: { start: number; end: number }): Span {

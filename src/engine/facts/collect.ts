@@ -144,19 +144,23 @@ export function decoratorFacts(model: SemanticModel, definition: SyntaxNode): De
 
 export function argFacts(model: SemanticModel, args: SyntaxNode | undefined): ArgFact[] {
   if (!args || args.type !== 'argument_list') return [];
-  return args.children.filter((c) => c.isNamed && c.type !== 'comment').map((arg) => {
+  // A plain loop, not callbacks made per call: those were re-optimized after every GC.
+  const out: ArgFact[] = [];
+  for (const arg of args.children) {
+    if (!arg.isNamed || arg.type === 'comment') continue;
     const keyword = arg.type === 'keyword_argument' ? (field(arg, 'name')?.text ?? null) : null;
     const value = arg.type === 'keyword_argument' ? (field(arg, 'value') ?? arg) : arg;
     const kind = argKind(value);
     const resolvable = kind === 'name' || kind === 'attribute' ? value : kind === 'call' ? field(value, 'function') : undefined;
     const qualifiedName = resolvable ? model.resolveExpression(resolvable) : null;
-    return {
+    out.push({
       keyword,
       text: model.source.slice(value),
       kind,
       ...(qualifiedName ? { qualifiedName } : {}),
-    };
-  });
+    });
+  }
+  return out;
 }
 
 function argKind(value: SyntaxNode): ArgFact['kind'] {

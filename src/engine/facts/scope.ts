@@ -148,19 +148,21 @@ export class SemanticModel {
   private collectScopes(): void {
     const moduleScope = makeScope('module', this.root, null, '');
     this.scopes.set(this.root, moduleScope);
-    walk(this.root, (node) => {
-      const kind = SCOPE_TYPES[node.type];
-      if (kind && node !== this.root) {
-        const parent = this.scopeOf(node);
-        const name = kind === 'function' || kind === 'class' ? (field(node, 'name')?.text ?? '?') : `<${kind}>`;
-        const id = parent.id === '' ? name : `${parent.id}.${name}`;
-        const scope = makeScope(kind, node, parent, id);
-        this.scopes.set(node, scope);
-        if (kind === 'function' || kind === 'class') parent.bindings.set(name, { kind, node });
-        if (kind === 'function' || kind === 'lambda') this.bindParameters(node, scope);
-      }
-      this.collectBinding(node);
-    });
+    walk(this.root, this.collectNode.bind(this));
+  }
+
+  private collectNode(node: SyntaxNode): void {
+    const kind = SCOPE_TYPES[node.type];
+    if (kind && node !== this.root) {
+      const parent = this.scopeOf(node);
+      const name = kind === 'function' || kind === 'class' ? (field(node, 'name')?.text ?? '?') : `<${kind}>`;
+      const id = parent.id === '' ? name : `${parent.id}.${name}`;
+      const scope = makeScope(kind, node, parent, id);
+      this.scopes.set(node, scope);
+      if (kind === 'function' || kind === 'class') parent.bindings.set(name, { kind, node });
+      if (kind === 'function' || kind === 'lambda') this.bindParameters(node, scope);
+    }
+    this.collectBinding(node);
   }
 
   private bindParameters(fn: SyntaxNode, scope: Scope): void {
