@@ -1290,25 +1290,28 @@ class CacheCollector {
    */
   private readOnlyParams(): string[] {
     const out: string[] = [];
-    walk(this.model.root, (node) => {
-      if (node.type !== 'function_definition') return;
-      const scope = this.model.scopeFor(node);
-      const body = field(node, 'body');
-      if (!scope || !body) return;
-      const params = new Map<string, Binding>();
-      for (const [name, binding] of scope.bindings) if (binding.kind === 'parameter') params.set(name, binding);
-      if (params.size === 0) return;
-      const written = new Set<string>();
-      // One pass over the body for all parameters.
-      walk(body, (n) => {
-        if (n.type !== 'identifier' || written.has(n.text)) return;
-        const binding = params.get(n.text);
-        if (!binding || this.model.lookup(n.text, n)?.binding !== binding) return;
-        if (!this.isPlainRead(n)) written.add(n.text);
-      });
-      for (const name of params.keys()) if (!written.has(name)) out.push(`${scope.id}\u0000${name}`);
-    });
+    walk(this.model.root, this.collectReadOnlyParams.bind(this, out));
     return out.sort();
+  }
+
+  /** Adds the read-only parameters of `node`, when it is a function, to `out`. */
+  private collectReadOnlyParams(out: string[], node: SyntaxNode): void {
+    if (node.type !== 'function_definition') return;
+    const scope = this.model.scopeFor(node);
+    const body = field(node, 'body');
+    if (!scope || !body) return;
+    const params = new Map<string, Binding>();
+    for (const [name, binding] of scope.bindings) if (binding.kind === 'parameter') params.set(name, binding);
+    if (params.size === 0) return;
+    const written = new Set<string>();
+    // One pass over the body for all parameters.
+    walk(body, (n) => {
+      if (n.type !== 'identifier' || written.has(n.text)) return;
+      const binding = params.get(n.text);
+      if (!binding || this.model.lookup(n.text, n)?.binding !== binding) return;
+      if (!this.isPlainRead(n)) written.add(n.text);
+    });
+    for (const name of params.keys()) if (!written.has(name)) out.push(`${scope.id}\u0000${name}`);
   }
 
   private isPlainRead(n: SyntaxNode): boolean {

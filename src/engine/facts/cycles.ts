@@ -1125,18 +1125,8 @@ class FunctionAnalyzer {
         return inner ? this.refs(inner, depth + 1) : [];
       }
       case 'conditional_expression':
-      case 'boolean_operator': {
-        const parts = node.children.filter((c) => c.isNamed);
-        // `a if cond else b`: the condition's value is not the result. `a and b` is `a` only when
-        // `a` is falsy (None, an empty container), which holds nothing: only `b` counts.
-        const isAnd = node.type === 'boolean_operator' && node.children.some((c) => c.type === 'and');
-        const values = node.type === 'conditional_expression' ? [parts[0], parts[2]] : isAnd ? parts.slice(-1) : parts;
-        if (node.type === 'conditional_expression' && parts[1]) this.refs(parts[1], depth + 1);
-        if (isAnd && parts[0]) this.refs(parts[0], depth + 1);
-        const all: number[] = [];
-        for (const v of values) if (v) pushIds(all, this.refs(v, depth + 1));
-        return union(all);
-      }
+      case 'boolean_operator':
+        return this.alternativeRefs(node, depth);
       case 'named_expression': {
         const name = field(node, 'name');
         const value = field(node, 'value');
@@ -1146,26 +1136,10 @@ class FunctionAnalyzer {
       }
       case 'lambda':
         return [this.closureFor(node, this.lambdaCaptures(node))];
-      case 'subscript': {
-        const value = field(node, 'value');
-        if (!value) return [];
-        const containers = this.refs(value, depth + 1);
-        for (const c of node.children) if (c.field === 'subscript') this.refs(c, depth + 1);
-        // `items[1:]` is a new container of `items`'s elements (`zip(items, items[1:])` pairs them).
-        if (node.children.some((c) => c.field === 'subscript' && c.type === 'slice')) {
-          if (containers.length !== 1) return [this.nodeObject('value', node)];
-          const slice = this.nodeObject('container', node);
-          this.sliceOf.set(slice, this.sliceOf.get(containers[0]!) ?? containers[0]!);
-          return [slice];
-        }
-        return containers.map((c) => this.elementOf(c));
-      }
-      case 'await': {
-        const awaited = node.children.filter((c) => c.isNamed).map((c) => this.refs(c, depth + 1));
-        // `await asyncio.start_server(...)`, `await loop.create_server(...)`: the server itself.
-        const server = awaited.length === 1 ? awaited[0]!.filter((r) => this.objects[r]!.type === SERVER_TYPE) : [];
-        return server.length > 0 ? server : [this.nodeObject('value', node)];
-      }
+      case 'subscript':
+        return this.subscriptRefs(node, depth);
+      case 'await':
+        return this.awaitRefs(node, depth);
       case 'not_operator':
       case 'comparison_operator':
       case 'binary_operator':
@@ -1175,6 +1149,44 @@ class FunctionAnalyzer {
       default:
         return [];
     }
+  }
+
+  // The larger cases of `refs` are methods of their own: V8 re-optimizes a function whole when
+  // one of its rare paths first runs, and `refs` is among the hottest.
+
+  private alternativeRefs(node: SyntaxNode, depth: number): number[] {
+    const parts = node.children.filter((c) => c.isNamed);
+    // `a if cond else b`: the condition's value is not the result. `a and b` is `a` only when
+    // `a` is falsy (None, an empty container), which holds nothing: only `b` counts.
+    const isAnd = node.type === 'boolean_operator' && node.children.some((c) => c.type === 'and');
+    const values = node.type === 'conditional_expression' ? [parts[0], parts[2]] : isAnd ? parts.slice(-1) : parts;
+    if (node.type === 'conditional_expression' && parts[1]) this.refs(parts[1], depth + 1);
+    if (isAnd && parts[0]) this.refs(parts[0], depth + 1);
+    const all: number[] = [];
+    for (const v of values) if (v) pushIds(all, this.refs(v, depth + 1));
+    return union(all);
+  }
+
+  private subscriptRefs(node: SyntaxNode, depth: number): number[] {
+    const value = field(node, 'value');
+    if (!value) return [];
+    const containers = this.refs(value, depth + 1);
+    for (const c of node.children) if (c.field === 'subscript') this.refs(c, depth + 1);
+    // `items[1:]` is a new container of `items`'s elements (`zip(items, items[1:])` pairs them).
+    if (node.children.some((c) => c.field === 'subscript' && c.type === 'slice')) {
+      if (containers.length !== 1) return [this.nodeObject('value', node)];
+      const slice = this.nodeObject('container', node);
+      this.sliceOf.set(slice, this.sliceOf.get(containers[0]!) ?? containers[0]!);
+      return [slice];
+    }
+    return containers.map((c) => this.elementOf(c));
+  }
+
+  private awaitRefs(node: SyntaxNode, depth: number): number[] {
+    const awaited = node.children.filter((c) => c.isNamed).map((c) => this.refs(c, depth + 1));
+    // `await asyncio.start_server(...)`, `await loop.create_server(...)`: the server itself.
+    const server = awaited.length === 1 ? awaited[0]!.filter((r) => this.objects[r]!.type === SERVER_TYPE) : [];
+    return server.length > 0 ? server : [this.nodeObject('value', node)];
   }
 
   private nameRefs(id: SyntaxNode): number[] {
