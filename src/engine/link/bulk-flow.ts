@@ -108,11 +108,8 @@ class BulkFlowAnalysis implements BulkFlow {
   readonly producers: ProducerSummary[] = [];
   private readonly bulkFns = new Map<string, BulkFunctionFact>();
   /** Per file, built on first use: most files are never asked about a call by its key. */
-  private readonly callFactMaps = new Map<FileFacts, Map<CallKey, CallFact>>();
+  private readonly callIndexes = new Map<FileFacts, Map<CallKey, number>>();
   private readonly bulkCallMaps = new Map<FileFacts, Map<CallKey, BulkCallFact>>();
-  /** Calls the link step resolved (`ProjectGraph.callsTo`), by identity: no second resolution. */
-  private readonly resolvedCalls = new Map<CallFact, FunctionRef>();
-  /** Calls with an inferred callee (`store.load()` on a known class), by start offset. */
   /** Per file: call key → the callee inferred from the receiver's class (`BulkCallFact.inferredCallee`). */
   private readonly inferredCalls = new Map<FileFacts, Map<CallKey, string>>();
   private readonly sites = new Map<string, BulkSite[]>();
@@ -137,7 +134,6 @@ class BulkFlowAnalysis implements BulkFlow {
   private chainList: Chain[] | undefined;
 
   constructor(private readonly project: ProjectGraph) {
-    for (const sites of project.callsTo.values()) for (const site of sites) this.resolvedCalls.set(site.call, site.target);
     for (const file of project.files.values()) {
       for (const fn of file.bulk.functions) this.bulkFns.set(`${file.module.name}.${fn.id}`, fn);
       let inferred: Map<CallKey, string> | undefined;
@@ -160,18 +156,18 @@ class BulkFlowAnalysis implements BulkFlow {
 
   private indexSites(): void {
     for (const file of this.project.files.values()) {
-      for (const call of file.calls) {
-        const target = this.targetOfCall(file, call);
+      file.calls.forEach((call, i) => {
+        const target = this.targetAt(file, i);
         if (!target) {
           // `obj.name(...)` that nothing resolves: some method called `name` may be its target.
           const method = /\.(\w+)$/.exec(call.calleeText)?.[1];
           if (method) this.unresolvedMethodNames.set(method, (this.unresolvedMethodNames.get(method) ?? 0) + 1);
-          continue;
+          return;
         }
         let list = this.sites.get(target.globalId);
         if (!list) this.sites.set(target.globalId, (list = []));
         list.push({ file, call, bulk: this.bulkCallsOf(file).get(`${call.span.start}:${call.span.end}`) });
-      }
+      });
     }
   }
 
@@ -229,14 +225,20 @@ class BulkFlowAnalysis implements BulkFlow {
     }
   }
 
-  private callFactsOf(file: FileFacts): Map<CallKey, CallFact> {
-    let map = this.callFactMaps.get(file);
+  /** The index in `file.calls` of the call with this key (the last one, should two share a key). */
+  private callIndexOf(file: FileFacts, key: CallKey): number | undefined {
+    let map = this.callIndexes.get(file);
     if (!map) {
-      map = new Map();
-      for (const call of file.calls) map.set(`${call.span.start}:${call.span.end}`, call);
-      this.callFactMaps.set(file, map);
+      const byKey = new Map<CallKey, number>();
+      file.calls.forEach((call, i) => byKey.set(`${call.span.start}:${call.span.end}`, i));
+      this.callIndexes.set(file, (map = byKey));
     }
-    return map;
+    return map.get(key);
+  }
+
+  private callFact(file: FileFacts, key: CallKey): CallFact | undefined {
+    const i = this.callIndexOf(file, key);
+    return i === undefined ? undefined : file.calls[i];
   }
 
   private bulkCallsOf(file: FileFacts): Map<CallKey, BulkCallFact> {
@@ -246,16 +248,17 @@ class BulkFlowAnalysis implements BulkFlow {
   }
 
   private targetOf(file: FileFacts, key: CallKey): FunctionRef | undefined {
-    const call = this.callFactsOf(file).get(key);
-    if (call) return this.targetOfCall(file, call);
+    const i = this.callIndexOf(file, key);
+    if (i !== undefined) return this.targetAt(file, i);
     const inferred = this.bulkCallsOf(file).get(key)?.inferredCallee;
     return inferred ? this.resolveInferred(inferred) : undefined;
   }
 
-  /** What the link step resolved the call to, or else the function its receiver's class infers. */
-  private targetOfCall(file: FileFacts, call: CallFact): FunctionRef | undefined {
-    const resolved = this.resolvedCalls.get(call);
+  /** What the link step resolved `file.calls[i]` to, or else the function its receiver's class infers. */
+  private targetAt(file: FileFacts, i: number): FunctionRef | undefined {
+    const resolved = this.project.callTargets(file)[i];
     if (resolved) return resolved;
+    const call = file.calls[i]!;
     const inferred = this.inferredCalls.get(file)?.get(`${call.span.start}:${call.span.end}`);
     return inferred ? this.resolveInferred(inferred) : undefined;
   }
@@ -266,7 +269,7 @@ class BulkFlowAnalysis implements BulkFlow {
    * `self` would be misjudged.
    */
   private constructorOf(file: FileFacts, key: CallKey): FunctionRef | undefined {
-    const call = this.callFactsOf(file).get(key);
+    const call = this.callFact(file, key);
     if (!call?.qualifiedName || !this.project.resolveClass(call.qualifiedName)) return undefined;
     const receiver = call.calleeText.split('.').slice(-2, -1)[0];
     if (receiver && /^[A-Z]/.test(receiver)) return undefined;
@@ -408,7 +411,7 @@ class BulkFlowAnalysis implements BulkFlow {
       const hazards = new Set<string>();
       result = { singlePass: true, reason: null, orderInsensitive: true, hazards: [] };
       for (const site of sites) {
-        const use = this.siteUseAt(site, depth + 1);
+        const use = this.siteUseAt(site, ref, depth + 1);
         if (!use.singlePass) {
           result = use;
           break;
@@ -422,19 +425,15 @@ class BulkFlowAnalysis implements BulkFlow {
     return result;
   }
 
-  /** How one call site uses the result. */
-  siteUse(site: BulkSite): ResultUse {
-    return this.siteUseAt(site, 0);
-  }
-
-  private siteUseAt(site: BulkSite, depth: number): ResultUse {
+  /** How one call site of `producer` uses the result. */
+  private siteUseAt(site: BulkSite, producer: FunctionRef, depth: number): ResultUse {
     const bulk = site.bulk;
     const where = `${site.file.module.path}:${site.call.span.startLine}`;
     if (!bulk) return NOT_SINGLE(`${where}: the result is used in a way that is not followed`);
     const use = bulk.use;
     switch (use.kind) {
       case 'single':
-        return { singlePass: true, reason: null, orderInsensitive: use.orderInsensitive, hazards: this.siteHazardsOf(site, where) };
+        return { singlePass: true, reason: null, orderInsensitive: use.orderInsensitive, hazards: this.siteHazardsOf(site, producer, where) };
       case 'other':
         return NOT_SINGLE(`${where}: ${use.reason}`);
       case 'passed': {
@@ -443,7 +442,7 @@ class BulkFlowAnalysis implements BulkFlow {
         const param = this.paramFor(target, site.file, use.call, use.index, use.keyword);
         if (!param) return NOT_SINGLE(`${where}: passed to \`${target.fn.name}\` in an unknown position`);
         if (!this.paramSinglePass(target, param, depth + 1)) return NOT_SINGLE(`${where}: \`${target.fn.name}\` does not read \`${param.name}\` once`);
-        return { singlePass: true, reason: null, orderInsensitive: false, hazards: this.siteHazardsOf(site, where) };
+        return { singlePass: true, reason: null, orderInsensitive: false, hazards: this.siteHazardsOf(site, producer, where) };
       }
       case 'returned': {
         const enclosing = bulk.enclosingFunctionId === null ? undefined : this.project.functions.get(`${site.file.module.name}.${bulk.enclosingFunctionId}`);
@@ -452,7 +451,7 @@ class BulkFlowAnalysis implements BulkFlow {
         if (unknown) return NOT_SINGLE(`${where}: returned by \`${enclosing.fn.name}\`, and ${unknown}`);
         const outer = this.resultUseAt(enclosing, depth + 1);
         return outer.singlePass
-          ? { ...outer, hazards: [...this.siteHazardsOf(site, where), ...outer.hazards] }
+          ? { ...outer, hazards: [...this.siteHazardsOf(site, producer, where), ...outer.hazards] }
           : outer;
       }
     }
@@ -463,7 +462,7 @@ class BulkFlowAnalysis implements BulkFlow {
    * is iterated) that reach a project function writing to what it is given: `world.despawn(eid)`
    * in a loop over `world.query(...)` would change the dict a lazy `query` is still iterating.
    */
-  private siteHazardsOf(site: BulkSite, where: string): string[] {
+  private siteHazardsOf(site: BulkSite, producer: FunctionRef, where: string): string[] {
     const bulk = site.bulk!;
     const hazards = bulk.siteHazards.map((h) => `${where}: ${h}`);
     for (const key of bulk.touchingCalls) {
@@ -475,8 +474,7 @@ class BulkFlowAnalysis implements BulkFlow {
       }
     }
     // Module-level state the producer reads, changed by the caller while it reads the result.
-    const producer = this.targetOfCall(site.file, site.call);
-    const reads = producer ? this.globalsOf(producer, 'globalReads', 0) : EMPTY_NAMES;
+    const reads = this.globalsOf(producer, 'globalReads', 0);
     if (reads.size > 0) {
       let changed = bulk.rangeGlobalWrites.includes(ANY_GLOBAL) ? [...reads][0] : bulk.rangeGlobalWrites.find((n) => reads.has(n));
       for (const key of bulk.rangeCalls) {
@@ -485,7 +483,7 @@ class BulkFlowAnalysis implements BulkFlow {
         if (!target || target === producer) continue;
         for (const n of this.globalsOf(target, 'globalWrites', 0)) if (reads.has(n)) changed = n;
       }
-      if (changed) hazards.push(`${where}: \`${changed.slice(changed.lastIndexOf('.') + 1)}\`, which \`${producer!.fn.name}\` reads, is changed while the result is still to be read`);
+      if (changed) hazards.push(`${where}: \`${changed.slice(changed.lastIndexOf('.') + 1)}\`, which \`${producer.fn.name}\` reads, is changed while the result is still to be read`);
     }
     return hazards;
   }
@@ -515,7 +513,7 @@ class BulkFlowAnalysis implements BulkFlow {
     const fact = this.bulkFns.get(target.globalId);
     if (!fact) return undefined;
     if (keyword !== null) return fact.params.find((p) => p.name === keyword);
-    const call = this.callFactsOf(file).get(key);
+    const call = this.callFact(file, key);
     const shift = boundShift(target.fn, call);
     const param = fact.params[index + shift];
     const spec = target.fn.params[index + shift];
@@ -684,13 +682,13 @@ class BulkFlowAnalysis implements BulkFlow {
         const stages: ChainStage[] = path.map((k, i) => {
           const si = i === 0 ? info : stageInfo.get(k)!;
           return {
-            site: { file, call: this.callFactsOf(file).get(k)!, bulk: this.bulkCallsOf(file).get(k) },
+            site: { file, call: this.callFact(file, k)!, bulk: this.bulkCallsOf(file).get(k) },
             target: si.target, producer: si.producer,
             via: stageInput.get(k)?.via ?? 'none',
           };
         });
         if (stages.some((s) => !s.site.call)) continue;
-        const sourceCall = input && !fannedOut.has(key) ? this.callFactsOf(file).get(input.from) : undefined;
+        const sourceCall = input && !fannedOut.has(key) ? this.callFact(file, input.from) : undefined;
         chains.push({
           file,
           source: sourceCall ? { call: sourceCall, target: this.targetOf(file, input!.from) } : null,
@@ -712,7 +710,7 @@ class BulkFlowAnalysis implements BulkFlow {
 
   /** A stage call whose source-parameter argument is present (not a default). */
   private firstArgIsSource(file: FileFacts, key: CallKey, info: { target: FunctionRef; producer: ProducerFact }): boolean {
-    const call = this.callFactsOf(file).get(key);
+    const call = this.callFact(file, key);
     if (!call) return false;
     let position = 0;
     for (const arg of call.args) {

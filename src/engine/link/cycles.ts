@@ -316,7 +316,12 @@ class CycleLinker {
   // ---- summaries: which argument ends up holding which -------------------------------------
 
   private computeSummaries(): void {
-    const candidates = this.entries.filter((e) => e.fn && (e.facts.objects.some((o) => o.paramIndex !== undefined) || (e.facts.returns ?? []).length > 0));
+    // A summary is only ever read where a call applies it: summarize just the functions some
+    // function's call applies (most never are), which needs every function's calls prepared.
+    const applied = new Set<string>();
+    for (const entry of this.entries) for (const a of this.prepare(entry).applications) applied.add(a.summaryId);
+    const candidates = this.entries.filter((e) => e.fn && applied.has(summaryIdOf(e))
+      && (e.facts.objects.some((o) => o.paramIndex !== undefined) || (e.facts.returns ?? []).length > 0));
     // Callers by callee, so a changed summary only revisits the functions that apply it.
     const callers = new Map<string, FunctionEntry[]>();
     for (const entry of candidates) {

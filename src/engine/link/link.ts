@@ -80,12 +80,14 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     return undefined;
   };
 
-  const methods = new Map<string, FunctionRef | undefined>();
+  // Per class, by method name: the answers never change, and half the calls are `self.x(...)`.
+  const methods = new Map<ClassRef, Map<string, FunctionRef | undefined>>();
   const findMethodOnce = (cls: ClassRef, name: string): FunctionRef | undefined => {
-    const key = `${cls.globalId}\u0000${name}`;
-    if (methods.has(key)) return methods.get(key);
+    let byName = methods.get(cls);
+    if (!byName) methods.set(cls, (byName = new Map()));
+    if (byName.has(name)) return byName.get(name);
     const found = findMethod(cls, name);
-    methods.set(key, found);
+    byName.set(name, found);
     return found;
   };
 
@@ -98,28 +100,53 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     return found && 'cls' in found ? found : undefined;
   };
 
+  // The class of `self` in each function of each file, and what `self.name` / `cls.name` calls
+  // there resolve to: asked once per function and name, not once per call.
+  const selfClasses = new Map<FileFacts, Map<string, ClassRef | null>>();
+  const selfClassOf = (file: FileFacts, functionId: string): ClassRef | undefined => {
+    let byFunction = selfClasses.get(file);
+    if (!byFunction) selfClasses.set(file, (byFunction = new Map()));
+    let cls = byFunction.get(functionId);
+    if (cls === undefined) {
+      const classId = functions.get(`${file.module.name}.${functionId}`)?.fn.classId;
+      cls = (classId ? classes.get(`${file.module.name}.${classId}`) : undefined) ?? null;
+      byFunction.set(functionId, cls);
+    }
+    return cls ?? undefined;
+  };
+  const selfCalls = new Map<ClassRef, Map<string, FunctionRef | undefined>>();
   const resolveCall = (file: FileFacts, call: CallFact): FunctionRef | undefined => {
     const name = call.qualifiedName;
     if (!name) return undefined;
-    const [head, method, ...more] = name.split('.');
-    if ((head === 'self' || head === 'cls') && method && more.length === 0) {
-      const enclosing = call.enclosingFunctionId === null ? undefined : functions.get(`${file.module.name}.${call.enclosingFunctionId}`);
-      const classId = enclosing?.fn.classId;
-      const cls = classId ? classes.get(`${file.module.name}.${classId}`) : undefined;
-      return cls ? findMethodOnce(cls, method) : undefined;
+    // `self.method` / `cls.method` (one name after the receiver), without splitting the name.
+    const dot = name.indexOf('.');
+    const isSelf = (dot === 4 && name.startsWith('self')) || (dot === 3 && name.startsWith('cls'));
+    if (isSelf && dot + 1 < name.length && name.indexOf('.', dot + 1) === -1) {
+      const cls = call.enclosingFunctionId === null ? undefined : selfClassOf(file, call.enclosingFunctionId);
+      if (!cls) return undefined;
+      let byName = selfCalls.get(cls);
+      if (!byName) selfCalls.set(cls, (byName = new Map()));
+      if (byName.has(name)) return byName.get(name);
+      const found = findMethodOnce(cls, name.slice(dot + 1));
+      byName.set(name, found);
+      return found;
     }
     return resolveFunction(name);
   };
 
   const callsTo = new Map<string, CallSite[]>();
+  const callTargets = new Map<FileFacts, (FunctionRef | undefined)[]>();
   for (const file of ordered.values()) {
-    for (const call of file.calls) {
+    const targets: (FunctionRef | undefined)[] = new Array(file.calls.length);
+    file.calls.forEach((call, i) => {
       const target = resolveCall(file, call);
-      if (!target) continue;
+      if (!target) return;
+      targets[i] = target;
       let sites = callsTo.get(target.globalId);
       if (!sites) callsTo.set(target.globalId, (sites = []));
       sites.push({ file, call, target });
-    }
+    });
+    callTargets.set(file, targets);
   }
 
   return {
@@ -128,6 +155,7 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     functions,
     classes,
     callsTo,
+    callTargets: (file: FileFacts) => callTargets.get(file) ?? [],
     resolveCall,
     resolveFunction,
     resolveClass,

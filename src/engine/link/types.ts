@@ -29,6 +29,8 @@ export interface ProjectGraph {
   readonly classes: ReadonlyMap<string, ClassRef>;
   /** Every resolved call, by the callee's global id. */
   readonly callsTo: ReadonlyMap<string, readonly CallSite[]>;
+  /** What each of `file.calls` resolved to (by index; a hole where the call resolved to nothing). */
+  callTargets(file: FileFacts): readonly (FunctionRef | undefined)[];
   /** The function a call in `file` resolves to, through imports, re-exports and `self.`. */
   resolveCall(file: FileFacts, call: CallFact): FunctionRef | undefined;
   /** A dotted absolute name (`pkg.mod.Class.method`) to a function, following re-exports. */
