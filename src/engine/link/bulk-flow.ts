@@ -108,10 +108,10 @@ class BulkFlowAnalysis implements BulkFlow {
   readonly producers: ProducerSummary[] = [];
   private readonly bulkFns = new Map<string, BulkFunctionFact>();
   /** Per file, built on first use: most files are never asked about a call by its key. */
-  private readonly callIndexes = new Map<FileFacts, Map<CallKey, number>>();
-  private readonly bulkCallMaps = new Map<FileFacts, Map<CallKey, BulkCallFact>>();
-  /** Per file: call key → the callee inferred from the receiver's class (`BulkCallFact.inferredCallee`). */
-  private readonly inferredCalls = new Map<FileFacts, Map<CallKey, string>>();
+  private readonly callIndexes = new Map<FileFacts, SpanMap<number>>();
+  private readonly bulkCallMaps = new Map<FileFacts, SpanMap<BulkCallFact>>();
+  /** Files with a call whose callee is inferred from the receiver's class (`BulkCallFact.inferredCallee`). */
+  private readonly inferringFiles = new Set<FileFacts>();
   private readonly sites = new Map<string, BulkSite[]>();
   /** Inferred callee name → function (few: calls on receivers of known class). */
   private readonly inferredTargets = new Map<string, FunctionRef | null>();
@@ -136,12 +136,7 @@ class BulkFlowAnalysis implements BulkFlow {
   constructor(private readonly project: ProjectGraph) {
     for (const file of project.files.values()) {
       for (const fn of file.bulk.functions) this.bulkFns.set(`${file.module.name}.${fn.id}`, fn);
-      let inferred: Map<CallKey, string> | undefined;
-      for (const c of file.bulk.calls) {
-        if (c.inferredCallee === null) continue;
-        (inferred ??= new Map()).set(c.call, c.inferredCallee);
-      }
-      if (inferred) this.inferredCalls.set(file, inferred);
+      if (file.bulk.calls.some((c) => c.inferredCallee !== null)) this.inferringFiles.add(file);
     }
     this.indexSites();
     this.indexEscapes();
@@ -166,7 +161,7 @@ class BulkFlowAnalysis implements BulkFlow {
         }
         let list = this.sites.get(target.globalId);
         if (!list) this.sites.set(target.globalId, (list = []));
-        list.push({ file, call, bulk: this.bulkCallsOf(file).get(`${call.span.start}:${call.span.end}`) });
+        list.push({ file, call, bulk: this.bulkCallsOf(file).get(call.span.start, call.span.end) });
       });
     }
   }
@@ -229,11 +224,11 @@ class BulkFlowAnalysis implements BulkFlow {
   private callIndexOf(file: FileFacts, key: CallKey): number | undefined {
     let map = this.callIndexes.get(file);
     if (!map) {
-      const byKey = new Map<CallKey, number>();
-      file.calls.forEach((call, i) => byKey.set(`${call.span.start}:${call.span.end}`, i));
-      this.callIndexes.set(file, (map = byKey));
+      const bySpan = new SpanMap<number>();
+      file.calls.forEach((call, i) => bySpan.set(call.span.start, call.span.end, i));
+      this.callIndexes.set(file, (map = bySpan));
     }
-    return map.get(key);
+    return map.getKey(key);
   }
 
   private callFact(file: FileFacts, key: CallKey): CallFact | undefined {
@@ -241,16 +236,20 @@ class BulkFlowAnalysis implements BulkFlow {
     return i === undefined ? undefined : file.calls[i];
   }
 
-  private bulkCallsOf(file: FileFacts): Map<CallKey, BulkCallFact> {
+  private bulkCallsOf(file: FileFacts): SpanMap<BulkCallFact> {
     let map = this.bulkCallMaps.get(file);
-    if (!map) this.bulkCallMaps.set(file, (map = new Map(file.bulk.calls.map((c) => [c.call, c]))));
+    if (!map) {
+      const bySpan = new SpanMap<BulkCallFact>();
+      for (const c of file.bulk.calls) bySpan.set(keyStart(c.call), keyEnd(c.call), c);
+      this.bulkCallMaps.set(file, (map = bySpan));
+    }
     return map;
   }
 
   private targetOf(file: FileFacts, key: CallKey): FunctionRef | undefined {
     const i = this.callIndexOf(file, key);
     if (i !== undefined) return this.targetAt(file, i);
-    const inferred = this.bulkCallsOf(file).get(key)?.inferredCallee;
+    const inferred = this.bulkCallsOf(file).getKey(key)?.inferredCallee;
     return inferred ? this.resolveInferred(inferred) : undefined;
   }
 
@@ -258,8 +257,9 @@ class BulkFlowAnalysis implements BulkFlow {
   private targetAt(file: FileFacts, i: number): FunctionRef | undefined {
     const resolved = this.project.callTargets(file)[i];
     if (resolved) return resolved;
-    const call = file.calls[i]!;
-    const inferred = this.inferredCalls.get(file)?.get(`${call.span.start}:${call.span.end}`);
+    if (!this.inferringFiles.has(file)) return undefined;
+    const { span } = file.calls[i]!;
+    const inferred = this.bulkCallsOf(file).get(span.start, span.end)?.inferredCallee;
     return inferred ? this.resolveInferred(inferred) : undefined;
   }
 
@@ -682,7 +682,7 @@ class BulkFlowAnalysis implements BulkFlow {
         const stages: ChainStage[] = path.map((k, i) => {
           const si = i === 0 ? info : stageInfo.get(k)!;
           return {
-            site: { file, call: this.callFact(file, k)!, bulk: this.bulkCallsOf(file).get(k) },
+            site: { file, call: this.callFact(file, k)!, bulk: this.bulkCallsOf(file).getKey(k) },
             target: si.target, producer: si.producer,
             via: stageInput.get(k)?.via ?? 'none',
           };
@@ -787,4 +787,62 @@ function peakCopies(stages: readonly ChainStage[]): number {
     if (stage.via === 'held' || stage.via === 'none') held++;
   }
   return peak;
+}
+
+/**
+ * Values by call span, for the `${start}:${end}` keys (`CallKey`) the facts use: looked up
+ * without building a key string per call. Spans that share a start (`f(x)(y)`) fall back to
+ * the string key.
+ */
+class SpanMap<T> {
+  /** End of the one span with this start, or -1 when several spans start there (see `shared`). */
+  private readonly ends = new Map<number, number>();
+  private readonly values = new Map<number, T>();
+  private readonly shared = new Map<CallKey, T>();
+
+  set(start: number, end: number, value: T): void {
+    const known = this.ends.get(start);
+    if (known === undefined || known === end) {
+      this.ends.set(start, end);
+      this.values.set(start, value);
+    } else if (known === -1) {
+      this.shared.set(`${start}:${end}`, value);
+    } else {
+      this.shared.set(`${start}:${known}`, this.values.get(start)!);
+      this.shared.set(`${start}:${end}`, value);
+      this.ends.set(start, -1);
+      this.values.delete(start);
+    }
+  }
+
+  get(start: number, end: number): T | undefined {
+    const known = this.ends.get(start);
+    if (known === end) return this.values.get(start);
+    return known === -1 ? this.shared.get(`${start}:${end}`) : undefined;
+  }
+
+  getKey(key: CallKey): T | undefined {
+    const start = keyStart(key);
+    const known = this.ends.get(start);
+    if (known === -1) return this.shared.get(key);
+    return known !== undefined && known === keyEnd(key) ? this.values.get(start) : undefined;
+  }
+}
+
+/** The start offset of a `${start}:${end}` call key (read in place: no substring). */
+function keyStart(key: CallKey): number {
+  let n = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 58 /* : */) break;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/** The end offset of a `${start}:${end}` call key. */
+function keyEnd(key: CallKey): number {
+  let n = 0;
+  for (let i = key.indexOf(':') + 1; i < key.length; i++) n = n * 10 + (key.charCodeAt(i) - 48);
+  return n;
 }
