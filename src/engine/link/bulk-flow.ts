@@ -112,7 +112,10 @@ class BulkFlowAnalysis implements BulkFlow {
   private readonly bulkCallMaps = new Map<FileFacts, SpanMap<BulkCallFact>>();
   /** Files with a call whose callee is inferred from the receiver's class (`BulkCallFact.inferredCallee`). */
   private readonly inferringFiles = new Set<FileFacts>();
+  /** Call sites by callee, built when first asked for (most functions never are). */
   private readonly sites = new Map<string, BulkSite[]>();
+  /** Calls the link step left unresolved whose callee the receiver's class infers, by callee. */
+  private readonly inferredSites = new Map<string, { site: BulkSite; index: number }[]>();
   /** Inferred callee name → function (few: calls on receivers of known class). */
   private readonly inferredTargets = new Map<string, FunctionRef | null>();
   private readonly escaped = new Set<string>();
@@ -132,6 +135,7 @@ class BulkFlowAnalysis implements BulkFlow {
   private readonly raiserMemo = new Map<string, string | null | 'pending'>();
   private readonly globalsMemo = new Map<string, ReadonlySet<string> | 'pending'>();
   private chainList: Chain[] | undefined;
+  private fileOrder: Map<FileFacts, number> | undefined;
 
   constructor(private readonly project: ProjectGraph) {
     for (const file of project.files.values()) {
@@ -149,9 +153,12 @@ class BulkFlowAnalysis implements BulkFlow {
 
   // ---- indexes ------------------------------------------------------------------------------
 
+  /** Calls the link step did not resolve: inferred callees, and method names called on unknown receivers. */
   private indexSites(): void {
     for (const file of this.project.files.values()) {
+      const resolved = this.project.callTargets(file);
       file.calls.forEach((call, i) => {
+        if (resolved[i]) return;
         const target = this.targetAt(file, i);
         if (!target) {
           // `obj.name(...)` that nothing resolves: some method called `name` may be its target.
@@ -159,9 +166,9 @@ class BulkFlowAnalysis implements BulkFlow {
           if (method) this.unresolvedMethodNames.set(method, (this.unresolvedMethodNames.get(method) ?? 0) + 1);
           return;
         }
-        let list = this.sites.get(target.globalId);
-        if (!list) this.sites.set(target.globalId, (list = []));
-        list.push({ file, call, bulk: this.bulkCallsOf(file).get(call.span.start, call.span.end) });
+        let list = this.inferredSites.get(target.globalId);
+        if (!list) this.inferredSites.set(target.globalId, (list = []));
+        list.push({ site: { file, call, bulk: this.bulkCallsOf(file).get(call.span.start, call.span.end) }, index: i });
       });
     }
   }
@@ -224,7 +231,7 @@ class BulkFlowAnalysis implements BulkFlow {
   private callIndexOf(file: FileFacts, key: CallKey): number | undefined {
     let map = this.callIndexes.get(file);
     if (!map) {
-      const bySpan = new SpanMap<number>();
+      const bySpan = new SpanMap<number>((i) => file.calls[i]!.span.end);
       file.calls.forEach((call, i) => bySpan.set(call.span.start, call.span.end, i));
       this.callIndexes.set(file, (map = bySpan));
     }
@@ -239,7 +246,7 @@ class BulkFlowAnalysis implements BulkFlow {
   private bulkCallsOf(file: FileFacts): SpanMap<BulkCallFact> {
     let map = this.bulkCallMaps.get(file);
     if (!map) {
-      const bySpan = new SpanMap<BulkCallFact>();
+      const bySpan = new SpanMap<BulkCallFact>((c) => keyEnd(c.call));
       for (const c of file.bulk.calls) bySpan.set(keyStart(c.call), keyEnd(c.call), c);
       this.bulkCallMaps.set(file, (map = bySpan));
     }
@@ -292,8 +299,37 @@ class BulkFlowAnalysis implements BulkFlow {
     return target ?? undefined;
   }
 
+  /** The resolved and the inferred call sites of `ref`, in file and call order. */
   sitesOf(ref: FunctionRef): readonly BulkSite[] {
-    return this.sites.get(ref.globalId) ?? [];
+    let list = this.sites.get(ref.globalId);
+    if (list) return list;
+    const resolved = (this.project.callsTo.get(ref.globalId) ?? [])
+      .map(({ file, call }) => ({ file, call, bulk: this.bulkCallsOf(file).get(call.span.start, call.span.end) }));
+    const inferred = this.inferredSites.get(ref.globalId);
+    list = inferred ? this.inCallOrder(resolved, inferred) : resolved;
+    this.sites.set(ref.globalId, list);
+    return list;
+  }
+
+  /** Merge two lists of sites, each in file and call order, into one (rare: a function called both ways). */
+  private inCallOrder(resolved: readonly BulkSite[], inferred: readonly { site: BulkSite; index: number }[]): BulkSite[] {
+    if (!this.fileOrder) this.fileOrder = new Map([...this.project.files.values()].map((f, i) => [f, i]));
+    const order = this.fileOrder;
+    const merged: BulkSite[] = [];
+    let j = 0;
+    for (const site of resolved) {
+      const file = order.get(site.file)!;
+      const index = site.file.calls.indexOf(site.call);
+      for (; j < inferred.length; j++) {
+        const other = inferred[j]!;
+        const otherFile = order.get(other.site.file)!;
+        if (otherFile > file || (otherFile === file && other.index > index)) break;
+        merged.push(other.site);
+      }
+      merged.push(site);
+    }
+    for (; j < inferred.length; j++) merged.push(inferred[j]!.site);
+    return merged;
   }
 
   // ---- unknown consumers --------------------------------------------------------------------
@@ -795,37 +831,41 @@ function peakCopies(stages: readonly ChainStage[]): number {
  * the string key.
  */
 class SpanMap<T> {
-  /** End of the one span with this start, or -1 when several spans start there (see `shared`). */
-  private readonly ends = new Map<number, number>();
-  private readonly values = new Map<number, T>();
+  private readonly byStart = new Map<number, T>();
   private readonly shared = new Map<CallKey, T>();
+  /** Starts of more than one span: their values are in `shared`. */
+  private readonly sharedStarts = new Set<number>();
+
+  /** `endOf`: the end of the span a value belongs to. */
+  constructor(private readonly endOf: (value: T) => number) {}
 
   set(start: number, end: number, value: T): void {
-    const known = this.ends.get(start);
-    if (known === undefined || known === end) {
-      this.ends.set(start, end);
-      this.values.set(start, value);
-    } else if (known === -1) {
+    if (this.sharedStarts.has(start)) {
       this.shared.set(`${start}:${end}`, value);
-    } else {
-      this.shared.set(`${start}:${known}`, this.values.get(start)!);
-      this.shared.set(`${start}:${end}`, value);
-      this.ends.set(start, -1);
-      this.values.delete(start);
+      return;
     }
+    const known = this.byStart.get(start);
+    if (known === undefined || this.endOf(known) === end) {
+      this.byStart.set(start, value);
+      return;
+    }
+    this.sharedStarts.add(start);
+    this.byStart.delete(start);
+    this.shared.set(`${start}:${this.endOf(known)}`, known);
+    this.shared.set(`${start}:${end}`, value);
   }
 
   get(start: number, end: number): T | undefined {
-    const known = this.ends.get(start);
-    if (known === end) return this.values.get(start);
-    return known === -1 ? this.shared.get(`${start}:${end}`) : undefined;
+    if (this.sharedStarts.has(start)) return this.shared.get(`${start}:${end}`);
+    const known = this.byStart.get(start);
+    return known !== undefined && this.endOf(known) === end ? known : undefined;
   }
 
   getKey(key: CallKey): T | undefined {
     const start = keyStart(key);
-    const known = this.ends.get(start);
-    if (known === -1) return this.shared.get(key);
-    return known !== undefined && known === keyEnd(key) ? this.values.get(start) : undefined;
+    if (this.sharedStarts.has(start)) return this.shared.get(key);
+    const known = this.byStart.get(start);
+    return known !== undefined && this.endOf(known) === keyEnd(key) ? known : undefined;
   }
 }
 

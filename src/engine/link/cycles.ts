@@ -307,6 +307,9 @@ class CycleLinker {
         cycles.push(cycle);
       }
     }
+    // The analysis outlives this call (through `findMethod`): let the per-function graphs go.
+    this.prepared.clear();
+    this.summaries.clear();
     return {
       cycles, instances: found.flat(), subclasses: this.subclassIndex(),
       findMethod: (cls, name) => this.findMethod(cls, name),
