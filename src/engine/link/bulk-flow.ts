@@ -675,9 +675,14 @@ class BulkFlowAnalysis implements BulkFlow {
 
   private findChains(): Chain[] {
     const chains: Chain[] = [];
+    // Functions a stage call can reach (see `stageAt`): few. A file none of whose calls resolves to
+    // one (and with no callee inferred from a receiver) has no stage, and so no chain.
+    const stageTargets = new Set<string>();
+    for (const summary of this.producers) if (summary.producer.sourceParams.length > 0) stageTargets.add(summary.ref.globalId);
     for (const file of this.project.files.values()) {
       const flows = file.bulk.flows;
       if (flows.length === 0) continue;
+      if (!this.inferringFiles.has(file) && !this.project.callTargets(file).some((t) => t !== undefined && stageTargets.has(t.globalId))) continue;
       // Stage calls: a flow into a parameter the callee builds its result from.
       const stageInput = new Map<CallKey, { from: CallKey; via: ChainStage['via'] }>();
       const stageInfo = new Map<CallKey, { target: FunctionRef; producer: ProducerFact }>();

@@ -326,6 +326,29 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
     return cls ? project.findMethod(cls, qualifiedName.slice(dot + 1)) : undefined;
   };
   const instanceCalls = new Map<string, Site[]>();
+  // What a call's name or an argument's name can be, by name: there are far fewer names than calls.
+  const callNames = new Map<string, { readonly method: FunctionEntry | undefined; readonly cls: ClassEntry | undefined }>();
+  const callNameInfo = (name: string) => {
+    let info = callNames.get(name);
+    if (!info) {
+      const last = lastPart(name);
+      info = {
+        method: instanceClasses.size > 0 && functionNames.has(last) ? instanceMethod(name) : undefined,
+        cls: classNames.has(last) ? resolveClass(name) : undefined,
+      };
+      callNames.set(name, info);
+    }
+    return info;
+  };
+  const callbackNames = new Map<string, FunctionEntry | null>();
+  const callbackTarget = (name: string): FunctionEntry | undefined => {
+    let target = callbackNames.get(name);
+    if (target === undefined) {
+      target = (functionNames.has(lastPart(name)) ? resolveFunction(name) : undefined) ?? null;
+      callbackNames.set(name, target);
+    }
+    return target ?? undefined;
+  };
   for (const file of project.files.values()) {
     const addDecorators = (decorators: readonly DecoratorFact[], functionId: string | null) => {
       for (const d of decorators) {
@@ -348,21 +371,14 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
       // A function handed over as a callback may be called any number of times.
       for (const arg of call.args) {
         if (!arg.qualifiedName || (arg.kind !== 'name' && arg.kind !== 'attribute')) continue;
-        if (!functionNames.has(lastPart(arg.qualifiedName))) continue;
-        const target = resolveFunction(arg.qualifiedName);
+        const target = callbackTarget(arg.qualifiedName);
         if (target) referenced.add(target.globalId);
       }
       const name = call.qualifiedName;
       if (!name) continue;
-      const last = lastPart(name);
-      if (instanceClasses.size > 0 && functionNames.has(last)) {
-        const method = instanceMethod(name);
-        if (method) push(instanceCalls, method.globalId, { file, functionId: call.enclosingFunctionId, offset: call.span.start });
-      }
-      if (classNames.has(last)) {
-        const cls = resolveClass(name);
-        if (cls) push(instantiations, cls.globalId, { file, functionId: call.enclosingFunctionId, offset: call.span.start });
-      }
+      const { method, cls } = callNameInfo(name);
+      if (method) push(instanceCalls, method.globalId, { file, functionId: call.enclosingFunctionId, offset: call.span.start });
+      if (cls) push(instantiations, cls.globalId, { file, functionId: call.enclosingFunctionId, offset: call.span.start });
     }
   }
   const subclasses = new Map<string, string[]>();

@@ -227,7 +227,8 @@ class CycleLinker {
   private readonly summaryKeys = new Map<string, string>();
   private readonly classAttrs = new Map<string, ReadonlyMap<string, ClassAttrFact>>();
   private readonly initFields = new Map<string, readonly string[] | null>();
-  private readonly attrKindCache = new Map<string, AttrKind>();
+  /** Per class, by attribute name (asked for most objects of every function). */
+  private readonly attrKindCache = new Map<ClassRef, Map<string, AttrKind>>();
   private readonly unresolvedBases = new Map<string, true | null>();
   private readonly fieldsCache = new Map<string, readonly DataclassField[]>();
   private readonly prepared = new Map<FunctionEntry, Prepared>();
@@ -506,13 +507,14 @@ class CycleLinker {
     }
     if (call.receiver !== null && call.method) {
       // One-shot schedulers drop the callable once it has run: not a lasting reference.
-      if (ONE_SHOT_METHODS.has(call.method.replace(/^_+/, ''))) return;
+      const bare = withoutLeadingUnderscores(call.method);
+      if (ONE_SHOT_METHODS.has(bare)) return;
       if (call.applied) {
         // A registering decorator applied by hand keeps the callable in its receiver, whatever
         // the receiver's class: the registry is filled inside the decorator's closure.
         const receiverType = entry.facts.objects[call.receiver]!.type;
         if (receiverType && WEAK_CONTAINERS.has(receiverType)) return;
-        if (APPLIED_REGISTRATION.test(call.method.replace(/^_+/, '').toLowerCase())) {
+        if (APPLIED_REGISTRATION.test(bare.toLowerCase())) {
           for (const a of call.args) directEdges(base, path, call, 'register', call.receiver, a.refs);
         }
         return;
@@ -535,7 +537,7 @@ class CycleLinker {
       const receiverType = entry.facts.objects[call.receiver]!.type;
       if (receiverType && WEAK_CONTAINERS.has(receiverType)) return;
       if (this.holdsWeakly(entry, call.receiver, classes)) return;
-      const method = call.method.replace(/^_+/, '').toLowerCase();
+      const method = bare.toLowerCase();
       const container = CONTAINER_METHODS[call.method];
       if (container) {
         const args = container === 'last' ? call.args.slice(-1) : call.args;
@@ -741,11 +743,12 @@ class CycleLinker {
 
   private attrKind(cls: ClassRef | undefined, name: string): AttrKind {
     if (!cls) return 'unknown';
-    const key = `${cls.globalId}#${name}`;
-    let kind = this.attrKindCache.get(key);
+    let byName = this.attrKindCache.get(cls);
+    if (!byName) this.attrKindCache.set(cls, (byName = new Map()));
+    let kind = byName.get(name);
     if (kind === undefined) {
       kind = this.computeAttrKind(cls, name);
-      this.attrKindCache.set(key, kind);
+      byName.set(name, kind);
     }
     return kind;
   }
@@ -1143,6 +1146,11 @@ function ownData(
     }
   }
   return sub.every((n) => n === owner || attached.has(n)) ? attached : null;
+}
+
+/** `_on_close` → `on_close` (most names have no leading underscore: no regex for those). */
+function withoutLeadingUnderscores(name: string): string {
+  return name.charCodeAt(0) === 95 /* _ */ ? name.replace(/^_+/, '') : name;
 }
 
 function isTypeAttribute(attr: string): boolean {
