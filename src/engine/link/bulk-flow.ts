@@ -146,6 +146,8 @@ class BulkFlowAnalysis implements BulkFlow {
     this.indexEscapes();
     this.indexExports();
     for (const ref of project.functions.values()) {
+      // Most functions build nothing to return: no summary to compute.
+      if (!this.bulkFns.get(ref.globalId)?.producer) continue;
       const summary = this.producerOf(ref);
       if (summary && summary.producer.form !== 'forward') this.producers.push(summary);
     }
@@ -159,7 +161,7 @@ class BulkFlowAnalysis implements BulkFlow {
       const resolved = this.project.callTargets(file);
       file.calls.forEach((call, i) => {
         if (resolved[i]) return;
-        const target = this.targetAt(file, i);
+        const target = this.inferredTargetAt(file, i);
         if (!target) {
           // `obj.name(...)` that nothing resolves: some method called `name` may be its target.
           const method = /\.(\w+)$/.exec(call.calleeText)?.[1];
@@ -262,8 +264,11 @@ class BulkFlowAnalysis implements BulkFlow {
 
   /** What the link step resolved `file.calls[i]` to, or else the function its receiver's class infers. */
   private targetAt(file: FileFacts, i: number): FunctionRef | undefined {
-    const resolved = this.project.callTargets(file)[i];
-    if (resolved) return resolved;
+    return this.project.callTargets(file)[i] ?? this.inferredTargetAt(file, i);
+  }
+
+  /** The function the receiver's class infers `file.calls[i]` calls. */
+  private inferredTargetAt(file: FileFacts, i: number): FunctionRef | undefined {
     if (!this.inferringFiles.has(file)) return undefined;
     const { span } = file.calls[i]!;
     const inferred = this.bulkCallsOf(file).get(span.start, span.end)?.inferredCallee;
@@ -675,19 +680,27 @@ class BulkFlowAnalysis implements BulkFlow {
 
   private findChains(): Chain[] {
     const chains: Chain[] = [];
-    // Functions a stage call can reach (see `stageAt`): few. A file none of whose calls resolves to
-    // one (and with no callee inferred from a receiver) has no stage, and so no chain.
+    // Functions a stage call can reach (see `stageAt`): few.
     const stageTargets = new Set<string>();
     for (const summary of this.producers) if (summary.producer.sourceParams.length > 0) stageTargets.add(summary.ref.globalId);
     for (const file of this.project.files.values()) {
       const flows = file.bulk.flows;
       if (flows.length === 0) continue;
-      if (!this.inferringFiles.has(file) && !this.project.callTargets(file).some((t) => t !== undefined && stageTargets.has(t.globalId))) continue;
+      // Where a stage call may start: calls resolved to a stage function, and every call whose
+      // callee is inferred. Only those are looked up by key (most calls of most files are not).
+      const stageStarts = new Set<number>();
+      const resolved = this.project.callTargets(file);
+      file.calls.forEach((call, i) => {
+        if (stageTargets.has(resolved[i]?.globalId ?? '')) stageStarts.add(call.span.start);
+      });
+      for (const c of file.bulk.calls) if (c.inferredCallee !== null) stageStarts.add(keyStart(c.call));
+      if (stageStarts.size === 0) continue;
+      const stageAt = (key: CallKey) => (stageStarts.has(keyStart(key)) ? this.stageAt(file, key) : null);
       // Stage calls: a flow into a parameter the callee builds its result from.
       const stageInput = new Map<CallKey, { from: CallKey; via: ChainStage['via'] }>();
       const stageInfo = new Map<CallKey, { target: FunctionRef; producer: ProducerFact }>();
       for (const flow of flows) {
-        const info = this.stageAt(file, flow.to);
+        const info = stageAt(flow.to);
         if (!info) continue;
         const param = this.paramFor(info.target, file, flow.to, flow.index, flow.keyword);
         if (!param || !info.producer.sourceParams.includes(param.name) || param.randomAccess) continue;
@@ -697,7 +710,7 @@ class BulkFlowAnalysis implements BulkFlow {
       // Stages fed by a stage parameter of the enclosing function or a non-call value still count.
       for (const bulk of file.bulk.calls) {
         if (stageInfo.has(bulk.call)) continue;
-        const info = this.stageAt(file, bulk.call);
+        const info = stageAt(bulk.call);
         if (info && this.firstArgIsSource(file, bulk.call, info)) stageInfo.set(bulk.call, info);
       }
       const next = new Map<CallKey, CallKey[]>();

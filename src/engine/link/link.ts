@@ -35,13 +35,12 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
 
   // The graph never changes once built, so a name resolves the same way every time it is asked:
   // project rules ask for the same names over and over (every call, base class and decorator).
-  const resolved = new Map<string, FunctionRef | ClassRef | undefined>();
+  const resolved = new Map<string, FunctionRef | ClassRef | null>();
   const lookup = (qualifiedName: string, hops: number): FunctionRef | ClassRef | undefined => {
     if (hops === 0) {
-      if (resolved.has(qualifiedName)) return resolved.get(qualifiedName);
-      const found = lookupUncached(qualifiedName, 0);
-      resolved.set(qualifiedName, found);
-      return found;
+      let found = resolved.get(qualifiedName);
+      if (found === undefined) resolved.set(qualifiedName, (found = lookupUncached(qualifiedName, 0) ?? null));
+      return found ?? undefined;
     }
     return lookupUncached(qualifiedName, hops);
   };
@@ -103,9 +102,14 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
   // The class of `self` in each function of each file, and what `self.name` / `cls.name` calls
   // there resolve to: asked once per function and name, not once per call.
   const selfClasses = new Map<FileFacts, Map<string, ClassRef | null>>();
+  // Calls come file by file: keep the last file's map at hand.
+  let lastFile: FileFacts | undefined;
+  let lastByFunction = new Map<string, ClassRef | null>();
   const selfClassOf = (file: FileFacts, functionId: string): ClassRef | undefined => {
-    let byFunction = selfClasses.get(file);
+    let byFunction = file === lastFile ? lastByFunction : selfClasses.get(file);
     if (!byFunction) selfClasses.set(file, (byFunction = new Map()));
+    lastFile = file;
+    lastByFunction = byFunction;
     let cls = byFunction.get(functionId);
     if (cls === undefined) {
       const classId = functions.get(`${file.module.name}.${functionId}`)?.fn.classId;
