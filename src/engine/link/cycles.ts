@@ -282,7 +282,8 @@ class CycleLinker {
         for (const a of c.attrs) this.attrNames.add(a.name);
       }
     }
-    for (const id of this.project.functions.keys()) this.methodNames.add(id.slice(id.lastIndexOf('.') + 1));
+    // A function's id ends in its name (`Class.method`): the names, without cutting the ids.
+    for (const ref of this.project.functions.values()) this.methodNames.add(ref.fn.name);
     for (const file of this.project.files.values()) {
       for (const facts of file.cycles.functions) {
         const fn = facts.functionId === null ? undefined : this.project.functions.get(`${file.module.name}.${facts.functionId}`);
@@ -388,7 +389,11 @@ class CycleLinker {
         // closure or bound method holds the argument by itself, with no store on the way
         // (`return lambda: self.poll()`, or `return self._make_callback()` passing one on): its
         // making stands for the store, and the caller's store of the result closes the cycle.
-        const stored = [...path].reverse().find((e) => !STRUCTURAL.has(e.kind) && !e.resultIsCallable);
+        let stored: LinkEdge | undefined;
+        for (let k = path.length - 1; k >= 0 && !stored; k--) {
+          const e = path[k]!;
+          if (!STRUCTURAL.has(e.kind) && !e.resultIsCallable) stored = e;
+        }
         const store = stored ?? (holder === RETURNED ? callableEdge : undefined);
         if (!store) continue;
         const constructorStore = store.kind === 'summary' && store.fromConstructor === true;
