@@ -464,7 +464,11 @@ class CycleLinker {
         continue;
       }
       if ((e.kind === 'item' || e.kind === 'attr') && this.holdsWeakly(entry, e.from, classes)) continue;
-      base.push({ ...e, file: file.module.path });
+      // Spelled out rather than spread: this copies every reference of every function.
+      const path = file.module.path;
+      base.push(e.attr !== undefined
+        ? { from: e.from, to: e.to, kind: e.kind, attr: e.attr, site: e.site, text: e.text, file: path }
+        : { from: e.from, to: e.to, kind: e.kind, site: e.site, text: e.text, file: path });
     }
     let sites: Map<number, Span> | undefined;
     facts.objects.forEach((o, i) => {
