@@ -110,8 +110,8 @@ class BulkFlowAnalysis implements BulkFlow {
   /** Per file, built on first use: most files are never asked about a call by its key. */
   private readonly callIndexes = new Map<FileFacts, SpanMap<number>>();
   private readonly bulkCallMaps = new Map<FileFacts, SpanMap<BulkCallFact>>();
-  /** Files with a call whose callee is inferred from the receiver's class (`BulkCallFact.inferredCallee`). */
-  private readonly inferringFiles = new Set<FileFacts>();
+  /** Per file: the calls whose callee is inferred from the receiver's class (`BulkCallFact.inferredCallee`), by span. */
+  private readonly inferredCallees = new Map<FileFacts, SpanMap<BulkCallFact>>();
   /** Call sites by callee, built when first asked for (most functions never are). */
   private readonly sites = new Map<string, BulkSite[]>();
   /** Calls the link step left unresolved whose callee the receiver's class infers, by callee. */
@@ -140,7 +140,11 @@ class BulkFlowAnalysis implements BulkFlow {
   constructor(private readonly project: ProjectGraph) {
     for (const file of project.files.values()) {
       for (const fn of file.bulk.functions) this.bulkFns.set(`${file.module.name}.${fn.id}`, fn);
-      if (file.bulk.calls.some((c) => c.inferredCallee !== null)) this.inferringFiles.add(file);
+      let inferred: SpanMap<BulkCallFact> | undefined;
+      for (const c of file.bulk.calls) {
+        if (c.inferredCallee !== null) (inferred ??= new SpanMap((b) => keyEnd(b.call))).set(keyStart(c.call), keyEnd(c.call), c);
+      }
+      if (inferred) this.inferredCallees.set(file, inferred);
     }
     this.indexSites();
     this.indexEscapes();
@@ -269,9 +273,9 @@ class BulkFlowAnalysis implements BulkFlow {
 
   /** The function the receiver's class infers `file.calls[i]` calls. */
   private inferredTargetAt(file: FileFacts, i: number): FunctionRef | undefined {
-    if (!this.inferringFiles.has(file)) return undefined;
     const { span } = file.calls[i]!;
-    const inferred = this.bulkCallsOf(file).get(span.start, span.end)?.inferredCallee;
+    // One bulk fact per call (each call is in one body): the one with an inferred callee, if any.
+    const inferred = this.inferredCallees.get(file)?.get(span.start, span.end)?.inferredCallee;
     return inferred ? this.resolveInferred(inferred) : undefined;
   }
 
@@ -686,14 +690,16 @@ class BulkFlowAnalysis implements BulkFlow {
     for (const file of this.project.files.values()) {
       const flows = file.bulk.flows;
       if (flows.length === 0) continue;
-      // Where a stage call may start: calls resolved to a stage function, and every call whose
-      // callee is inferred. Only those are looked up by key (most calls of most files are not).
+      // Where a stage call may start: calls resolved to a stage function, or inferred to call one.
+      // Only those are looked up by key (most calls of most files are not).
       const stageStarts = new Set<number>();
       const resolved = this.project.callTargets(file);
       file.calls.forEach((call, i) => {
         if (stageTargets.has(resolved[i]?.globalId ?? '')) stageStarts.add(call.span.start);
       });
-      for (const c of file.bulk.calls) if (c.inferredCallee !== null) stageStarts.add(keyStart(c.call));
+      for (const c of file.bulk.calls) {
+        if (c.inferredCallee !== null && stageTargets.has(this.resolveInferred(c.inferredCallee)?.globalId ?? '')) stageStarts.add(keyStart(c.call));
+      }
       if (stageStarts.size === 0) continue;
       const stageAt = (key: CallKey) => (stageStarts.has(keyStart(key)) ? this.stageAt(file, key) : null);
       // Stage calls: a flow into a parameter the callee builds its result from.
