@@ -1422,6 +1422,24 @@ function forwardText(e: LinkEdge): string {
 
 /** The cycles of a graph: components of two or more nodes or with a self-edge, in the order Tarjan finishes them. */
 export function stronglyConnected(graph: readonly (readonly { to: number }[])[]): number[][] {
+  if (oneWay(graph)) return [];
   return cyclicComponents(graph.map((edges) => edges.map((e) => e.to)));
+}
+
+/**
+ * Every edge goes from a lower to a higher node, or every edge the other way (most functions'
+ * graphs: objects hold what was made after them): then there is no cycle to look for.
+ */
+function oneWay(graph: readonly (readonly { to: number }[])[]): boolean {
+  let up = true;
+  let down = true;
+  for (let from = 0; from < graph.length; from++) {
+    for (const e of graph[from]!) {
+      if (e.to <= from) up = false;
+      if (e.to >= from) down = false;
+      if (!up && !down) return false;
+    }
+  }
+  return true;
 }
 
