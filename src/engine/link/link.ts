@@ -99,17 +99,12 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     return found && 'cls' in found ? found : undefined;
   };
 
-  // The class of `self` in each function of each file, and what `self.name` / `cls.name` calls
-  // there resolve to: asked once per function and name, not once per call.
+  // The class of `self` in each function of each file: asked once per function, not once per call
+  // (`findMethodOnce` then answers `self.name` once per class and name).
   const selfClasses = new Map<FileFacts, Map<string, ClassRef | null>>();
-  // Calls come file by file: keep the last file's map at hand.
-  let lastFile: FileFacts | undefined;
-  let lastByFunction = new Map<string, ClassRef | null>();
   const selfClassOf = (file: FileFacts, functionId: string): ClassRef | undefined => {
-    let byFunction = file === lastFile ? lastByFunction : selfClasses.get(file);
+    let byFunction = selfClasses.get(file);
     if (!byFunction) selfClasses.set(file, (byFunction = new Map()));
-    lastFile = file;
-    lastByFunction = byFunction;
     let cls = byFunction.get(functionId);
     if (cls === undefined) {
       const classId = functions.get(`${file.module.name}.${functionId}`)?.fn.classId;
@@ -118,7 +113,6 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     }
     return cls ?? undefined;
   };
-  const selfCalls = new Map<ClassRef, Map<string, FunctionRef | undefined>>();
   const resolveCall = (file: FileFacts, call: CallFact): FunctionRef | undefined => {
     const name = call.qualifiedName;
     if (!name) return undefined;
@@ -127,13 +121,7 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     const isSelf = (dot === 4 && name.startsWith('self')) || (dot === 3 && name.startsWith('cls'));
     if (isSelf && dot + 1 < name.length && name.indexOf('.', dot + 1) === -1) {
       const cls = call.enclosingFunctionId === null ? undefined : selfClassOf(file, call.enclosingFunctionId);
-      if (!cls) return undefined;
-      let byName = selfCalls.get(cls);
-      if (!byName) selfCalls.set(cls, (byName = new Map()));
-      if (byName.has(name)) return byName.get(name);
-      const found = findMethodOnce(cls, name.slice(dot + 1));
-      byName.set(name, found);
-      return found;
+      return cls ? findMethodOnce(cls, name.slice(dot + 1)) : undefined;
     }
     return resolveFunction(name);
   };
