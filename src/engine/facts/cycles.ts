@@ -1313,8 +1313,15 @@ class FunctionAnalyzer {
     const fromContainer = method !== null && ELEMENT_GETTERS.has(method);
     const holding = !fromContainer && method !== null ? HOLDING_RESULTS.get(method) : undefined;
     const withDefault = method === 'setdefault' || method === 'get' || method === 'pop';
+    // `r = history.pop()`, `job = queue.popleft()`: the element is taken out, so the container no
+    // longer holds it (`r.history = history` makes no cycle). A fresh value, not the container's
+    // shared element, which the container keeps holding.
+    const removed = method === 'pop' || method === 'popleft';
     const result = fromContainer
-      ? union([...this.elementsOf(receivers), ...(withDefault && args[1]?.keyword === null ? args[1].refs : [])])
+      ? union([
+        ...(removed ? [this.nodeObject('value', call)] : this.elementsOf(receivers)),
+        ...(withDefault && args[1]?.keyword === null ? args[1].refs : []),
+      ])
       : holding
         ? [this.nodeObject('new', call, { type: holding })]
         : [this.nodeObject('value', call)];
