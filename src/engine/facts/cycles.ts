@@ -1916,15 +1916,29 @@ function isClassMethod(model: SemanticModel, def: SyntaxNode): boolean {
 /** The `type` of a parameter that holds a class object (see `CLASS_OBJECT_TYPE`). */
 const CLASS_PARAMETER_NAMES: ReadonlySet<string> = new Set(['cls', 'mcs', 'mcls', 'metacls', 'klass']);
 
+/** `model_cls`, `owner_class`, `base_klass`. */
+const CLASS_PARAMETER_SUFFIX = /^_*[a-z0-9_]*_(cls|class|klass)$/;
+
+/**
+ * Methods that are handed the class they are attached to, by position (the instance is 0): a
+ * descriptor's `__set_name__(self, owner, name)` and `__get__(self, instance, owner)`, and the
+ * `contribute_to_class(self, cls, name)` protocol of Django-style model fields and managers.
+ */
+const OWNER_CLASS_PARAMETERS: ReadonlyMap<string, number> = new Map([
+  ['__set_name__', 1], ['__get__', 2], ['contribute_to_class', 1],
+]);
+
 /**
  * A parameter that holds a class, not an instance: the first one of a classmethod, `__new__`,
- * `__init_subclass__` or `__class_getitem__`, or one named like a class (`cls` of a class
- * decorator or a metaclass method).
+ * `__init_subclass__` or `__class_getitem__`, the owner class a descriptor or model field is
+ * attached to, or one named like a class (`cls` of a class decorator or a metaclass method,
+ * `model_cls`).
  */
 function holdsClassObject(model: SemanticModel, def: SyntaxNode, index: number, name: string): boolean {
-  if (CLASS_PARAMETER_NAMES.has(name)) return true;
-  if (index !== 0) return false;
+  if (CLASS_PARAMETER_NAMES.has(name) || CLASS_PARAMETER_SUFFIX.test(name)) return true;
   const fnName = field(def, 'name')?.text;
+  if (fnName !== undefined && OWNER_CLASS_PARAMETERS.get(fnName) === index) return true;
+  if (index !== 0) return false;
   return fnName === '__new__' || fnName === '__init_subclass__' || fnName === '__class_getitem__' || isClassMethod(model, def);
 }
 
