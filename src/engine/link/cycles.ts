@@ -990,7 +990,13 @@ class CycleLinker {
       if (explicit.length === storedBack.length) continue;
       // Each conventional back-pointer store (`prev`, `parent`) closes a cycle of its own;
       // without one, the likeliest back-reference stands for the group.
-      const named = explicit.filter((e) => e.attr !== undefined && BACK_REFERENCE_WORDS.test(e.attr));
+      // So does a reference to an owner that keeps the object in a container of its own
+      // (`col = Column(name, self, self.model)`, `self.columns.append(col)`,
+      // `self.model.columns.append(col)`: the `table` and `model` fields are two back-references).
+      const keptBy = (e: LinkEdge) => subEdges.some((f) => f.kind === 'item' && f.to === e.from && objectAt(f.from).kind === 'attr'
+        && objectAt(f.from).base !== undefined && localIndex.get(objectAt(f.from).base!) === e.to);
+      const named = explicit.filter((e) => e.attr !== undefined
+        && (BACK_REFERENCE_WORDS.test(e.attr) || keptBy(e)));
       // An object put into its own containers (`self.items = []` … `self.items.append(self)`,
       // `self.path = [self]`) holds itself: each such store is the finding, not the container's.
       // A container filled first and attached after (`trail = [self]; self.trail = trail`) is

@@ -39,7 +39,7 @@ class Body:
 
 @dataclass
 class Spring:
-    head: Body
+    head: Body  # expect: PSL301
     tail: Body  # expect: PSL301
     stiffness: float = 1.0
 
