@@ -20,7 +20,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for classes that define `__del__` (or inherit it) whose instances take part in a reference cycle found by PSL301 or PSL302 — including subclasses of a class whose methods build the cycle on `self`, also when the finalizer comes from another base (`class SocketStream(ClosesOnDelete, EventSource)`). The finding is on `__del__`, with the stores that make the cycle as related locations.',
+      'Checks for classes that define `__del__` (or inherit it) whose instances take part in a reference cycle found by PSL301 or PSL302 — including subclasses of a class whose methods build the cycle on `self` or that a parameter or attribute in the cycle is declared as (`def add(self, component: Component)` puts a `Sprite(Component)` in it too), also when the finalizer comes from another base (`class SocketStream(ClosesOnDelete, EventSource)`). The finding is on `__del__`, with the stores that make the cycle as related locations.',
     whyBad:
       'Since PEP 442 cycles with finalizers are collected, but only at a collector pass: the file, socket or buffer `__del__` is meant to release stays open and its memory stays pinned until then, and the finalizers of a cycle run in no set order, so `__del__` may see attributes already cleared by another finalizer. Code that relies on `__del__` for prompt cleanup silently stops being prompt.',
     example: [

@@ -33,7 +33,10 @@ export interface ReferenceCycle {
   readonly related: readonly RelatedLocation[];
   /** Classes whose instances are in the cycle (global ids). */
   readonly classes: readonly string[];
-  /** Classes whose own methods build the cycle on `self`: their subclasses' instances are in it too. */
+  /**
+   * Classes whose subclasses' instances are in the cycle too: the class of `self` in the methods
+   * that build it, of an annotated parameter or of a declared attribute.
+   */
   readonly selfClasses: readonly string[];
   /** Reported at a call because the callee holds a callable: the callee (its global id). */
   readonly viaCallee?: string;
@@ -1069,7 +1072,10 @@ class CycleLinker {
       const cls = this.classOf(entry, n, 0);
       if (!cls) continue;
       classes.add(cls.globalId);
-      if (entry.facts.objects[n]!.kind === 'self') selfClasses.add(cls.globalId);
+      // `self`, or a parameter or attribute declared with a class (`comp: Component`): an
+      // instance of a subclass takes that place as well. An instance built here (`Node(...)`) is
+      // of that class exactly.
+      if (entry.facts.objects[n]!.kind !== 'new') selfClasses.add(cls.globalId);
     }
     return { classes: [...classes].sort(), selfClasses: [...selfClasses].sort() };
   }
