@@ -1916,8 +1916,8 @@ function isClassMethod(model: SemanticModel, def: SyntaxNode): boolean {
 /** The `type` of a parameter that holds a class object (see `CLASS_OBJECT_TYPE`). */
 const CLASS_PARAMETER_NAMES: ReadonlySet<string> = new Set(['cls', 'mcs', 'mcls', 'metacls', 'klass']);
 
-/** `model_cls`, `owner_class`, `base_klass`. */
-const CLASS_PARAMETER_SUFFIX = /^_*[a-z0-9_]*_(cls|class|klass)$/;
+/** `model_cls`, `base_klass` (not `*_class`: `school_class`, `css_class` are often not classes). */
+const CLASS_PARAMETER_SUFFIX = /^_*[a-z0-9_]*_(cls|klass)$/;
 
 /**
  * Methods that are handed the class they are attached to, by position (the instance is 0): a

@@ -52,10 +52,10 @@ class Validator:
         return getattr(instance, self.attr)
 
 
-def register(model_class, table):
-    model_class._meta = Options(table)
-    model_class._meta.model = model_class
-    return model_class
+def register(model_cls, table):
+    model_cls._meta = Options(table)
+    model_cls._meta.model = model_cls
+    return model_cls
 
 
 class QuerySet:
@@ -67,3 +67,15 @@ class QuerySet:
 def query(manager):
     manager.last_query = QuerySet(manager)
     return manager.last_query
+
+
+class Classroom:
+    def __init__(self, subject):
+        self.subject = subject
+        self.students = []
+
+
+class Student:
+    def enroll(self, school_class: Classroom):
+        school_class.students.append(self)
+        self.school_class = school_class  # expect: PSL301 "school_class.students.append(self)"
