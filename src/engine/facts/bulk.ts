@@ -140,6 +140,15 @@ const ONE_SHOT_ITERATORS: ReadonlySet<string> = new Set([
   'builtins.reversed', 'os.scandir',
 ]);
 
+/** Annotations of a parameter that may hold a one-shot iterator (a stream, a generator). */
+const ITERATOR_ANNOTATION = /\b(Iterator|Iterable|Generator|IO|TextIO|BinaryIO|TextIOWrapper|TextIOBase|IOBase|BufferedReader|StringIO|BytesIO)\b/;
+
+/** Builtins that read an iterable through (an iterator handed to them is used up). */
+const CONSUMING_BUILTINS: ReadonlySet<string> = new Set([
+  'builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.sorted', 'builtins.dict',
+  'builtins.sum', 'builtins.min', 'builtins.max', 'builtins.any', 'builtins.all', 'builtins.next',
+]);
+
 /** Builtins that copy an iterable into a new collection (or wrap it) without transforming items. */
 const COPYING_BUILTINS: ReadonlySet<string> = new Set([
   'builtins.list', 'builtins.tuple', 'builtins.sorted', 'builtins.set', 'builtins.frozenset', 'builtins.iter', 'builtins.reversed',
@@ -452,10 +461,25 @@ class BulkCollector {
       if (fn.type === 'identifier' && fn.text === 'next') return this.calleeName(call!) === 'builtins.next';
       return this.model.source.text.slice(fn.start, fn.end) === calleeText;
     };
+    // A parameter that may be an iterator (no collection annotation, never indexed or measured)
+    // handed to another reader (`info = meta(stream); rows = variants(stream)`, `for line in stream`):
+    // a lazy producer would read what that reader left, or leave it nothing.
+    const readsThrough = (load: SyntaxNode): boolean => {
+      const parent = load.parent;
+      if ((parent?.type === 'for_statement' || parent?.type === 'for_in_clause') && load.field === 'right') return true;
+      const arg = parent?.type === 'keyword_argument' && load.field === 'value' ? parent : load;
+      const other = arg.parent?.type === 'argument_list' ? arg.parent.parent : null;
+      if (other?.type !== 'call' || other === call) return false;
+      if (this.callee(other, body)) return true;
+      const name = this.calleeName(other);
+      return name !== null && CONSUMING_BUILTINS.has(name);
+    };
     for (const input of inputs) {
       if (input.includes('.')) continue;
       const oneShot = this.isOneShotIterator(body, input);
-      const reread = (body.loads.get(input) ?? []).find((l) => ranges.some((r) => l.start >= r.start && l.end <= r.end) && (oneShot || readsAsIterator(l)));
+      const maybeIterator = !oneShot && this.mayBeIteratorParameter(body, input);
+      const reread = (body.loads.get(input) ?? []).find((l) => ranges.some((r) => l.start >= r.start && l.end <= r.end)
+        && (oneShot || readsAsIterator(l) || (maybeIterator && readsThrough(l))));
       if (reread) {
         const statement = statementOf(reread) ?? reread;
         const snippet = this.model.source.text.slice(statement.start, statement.end).split('\n', 1)[0]!.trim();
@@ -682,6 +706,25 @@ class BulkCollector {
       if (value?.type !== 'call') return false;
       const name = this.calleeName(value);
       return name !== null && (ONE_SHOT_ITERATORS.has(name) || name.startsWith('itertools.'));
+    });
+  }
+
+  /**
+   * `name` is a parameter of the function `body` that may hold an iterator (an open file, a
+   * generator): it is never rebound, has no annotation or one naming an iterator or stream, and is
+   * never indexed, measured with `len` or searched with `in` (which a one-shot iterator could not be).
+   */
+  private mayBeIteratorParameter(body: BodyIndex, name: string): boolean {
+    if (body.kind !== 'function' || name === 'self' || name === 'cls') return false;
+    const param = (field(body.node, 'parameters')?.children ?? []).find((p) => parameterName(p)?.text === name);
+    if (!param || param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern') return false;
+    if ((body.stores.get(name) ?? []).some((s) => s.start < param.start || s.end > param.end)) return false;
+    const type = field(param, 'type');
+    if (type && !ITERATOR_ANNOTATION.test(this.model.source.text.slice(type.start, type.end))) return false;
+    return !(body.loads.get(name) ?? []).some((l) => {
+      if (isRandomAccess(l)) return true;
+      const call = l.parent?.type === 'argument_list' ? l.parent.parent : null;
+      return call?.type === 'call' && this.calleeName(call) === 'builtins.len';
     });
   }
 
