@@ -429,6 +429,15 @@ class BulkCollector {
         const written = this.writtenPath(body, inputs, range.start, range.end);
         if (written) hazards.push(`\`${written}\` is changed ${range.what}`);
         touchingCalls.push(...this.touchingCalls(body, inputs, range.start, range.end));
+        for (let i = lowerBound(body.calls, range.start); i < body.calls.length; i++) {
+          const c = body.calls[i]!;
+          if (c.start >= range.end) break;
+          const write = c.end <= range.end ? this.closureWrite(body, c, inputs) : null;
+          if (write) {
+            hazards.push(`${write} ${range.what}`);
+            break;
+          }
+        }
         // `for job in read_jobs(spool): … open(spool, "a")`: a lazy reader would see the appended lines.
         for (let i = lowerBound(body.calls, range.start); i < body.calls.length; i++) {
           const c = body.calls[i]!;
@@ -629,7 +638,9 @@ class BulkCollector {
     const touches = (node: SyntaxNode | undefined): boolean => {
       const path = node && (node.type === 'identifier' || node.type === 'attribute') ? dottedName(node) : null;
       if (!path) return false;
-      for (const p of paths) if (path === p || path.startsWith(`${p}.`)) return true;
+      // Also the object holding an input (`quarantine(world)` after `due(world.agents)`,
+      // `self.flush()` after `load(self.rows)`): what it is given reaches the input.
+      for (const p of paths) if (path === p || path.startsWith(`${p}.`) || p.startsWith(`${path}.`)) return true;
       return false;
     };
     const keys: CallKey[] = [];
@@ -726,6 +737,23 @@ class BulkCollector {
       const call = l.parent?.type === 'argument_list' ? l.parent.parent : null;
       return call?.type === 'call' && this.calleeName(call) === 'builtins.len';
     });
+  }
+
+  /**
+   * What a call of a function nested in `body` changes of `paths`, read from the enclosing scope
+   * (`def quarantine(): for a in agents: a.state = …` then `quarantine()`), or null.
+   */
+  private closureWrite(body: BodyIndex, call: SyntaxNode, paths: ReadonlySet<string>): string | null {
+    const fn = field(call, 'function');
+    if (fn?.type !== 'identifier') return null;
+    const found = this.model.lookup(fn.text, fn);
+    if (found?.binding.kind !== 'function' || found.scope !== body.scope) return null;
+    const inner = this.index.bodies.get(found.binding.node);
+    if (!inner || inner.kind !== 'function') return null;
+    const roots = new Set([...paths].map((p) => p.split('.', 1)[0]!));
+    if (![...roots].some((r) => body.captured.has(r))) return null;
+    const write = this.outerWriteOfBody(inner);
+    return write ? `\`${fn.text}\` ${write}` : null;
   }
 
   /** The first of `paths` that `node` reads (`agents`, `self.rows.x`), or null. */

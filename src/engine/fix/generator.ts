@@ -427,8 +427,30 @@ function computePlainLocal(body: BodyIndex, name: string): boolean {
     if (!loop) continue;
     const right = field(loop, 'right');
     if (right && params.some((p) => (body.loads.get(p) ?? []).some((l) => l.start >= right.start && l.end <= right.end))) return false;
+    // `def quarantine(): for a in agents: a.state = …` inside the function that holds `agents`.
+    if (right && readsEnclosingLocal(body, right)) return false;
   }
   return true;
+}
+
+/** `node` reads a name bound in an enclosing function (a closure's free variable), not here. */
+function readsEnclosingLocal(body: BodyIndex, node: SyntaxNode): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found) return false;
+    if (n.type === 'identifier' && !(n.parent?.type === 'attribute' && n.field === 'attribute') && n.parent?.type !== 'keyword_argument'
+      && !body.scope.bindings.has(n.text)) {
+      for (let s = body.scope.parent; s && s.kind !== 'module'; s = s.parent) {
+        if (s.kind === 'class') continue;
+        if (s.bindings.has(n.text)) {
+          found = s.kind === 'function' || s.kind === 'lambda';
+          break;
+        }
+      }
+    }
+    return !found;
+  });
+  return found;
 }
 
 function ancestorLoopTarget(store: SyntaxNode): SyntaxNode | undefined {
