@@ -137,7 +137,8 @@ const RANDOM_DRAWS: ReadonlySet<string> = new Set([
 const ONE_SHOT_ITERATORS: ReadonlySet<string> = new Set([
   'builtins.iter', 'builtins.open', 'io.open', 'gzip.open', 'bz2.open', 'lzma.open', 'codecs.open', 'tokenize.open',
   'csv.reader', 'csv.DictReader', 'builtins.map', 'builtins.filter', 'builtins.zip', 'builtins.enumerate',
-  'builtins.reversed', 'os.scandir',
+  'builtins.reversed', 'os.scandir', 'io.StringIO', 'io.BytesIO', 'io.TextIOWrapper', 'fileinput.input',
+  'urllib.request.urlopen', 'os.popen', 'tarfile.TarFile.extractfile',
 ]);
 
 /** Annotations of a parameter that may hold a one-shot iterator (a stream, a generator). */
@@ -714,10 +715,22 @@ class BulkCollector {
       if (parent?.type === 'assignment' && store.field === 'left') value = field(parent, 'right');
       else if (parent?.type === 'as_pattern_target') value = parent.parent?.children.find((c) => c.isNamed);
       if (value?.type === 'generator_expression') return true;
+      // `fh = sys.stdin`, `out = proc.stdout`.
+      if (value?.type === 'attribute') return /^(stdin|stdout|stderr)$/.test(field(value, 'attribute')?.text ?? '');
       if (value?.type !== 'call') return false;
       const name = this.calleeName(value);
-      return name !== null && (ONE_SHOT_ITERATORS.has(name) || name.startsWith('itertools.'));
+      return name !== null && (ONE_SHOT_ITERATORS.has(name) || name.startsWith('itertools.') || this.isGeneratorFunction(value, name));
     });
+  }
+
+  /** `call` calls a generator function of this module (`lines = read_lines(path)`, where it yields). */
+  private isGeneratorFunction(call: SyntaxNode, name: string): boolean {
+    if (!name.startsWith(`${this.model.module.name}.`)) return false;
+    const fn = field(call, 'function');
+    const found = fn?.type === 'identifier' ? this.model.lookup(fn.text, fn) : undefined;
+    if (found?.binding.kind !== 'function' || found.scope.kind !== 'module') return false;
+    const body = this.index.bodies.get(found.binding.node);
+    return body?.kind === 'function' && body.yields > 0;
   }
 
   /**
