@@ -347,18 +347,15 @@ interface RawEdge {
   readonly attr: string | undefined;
   readonly stmt: SyntaxNode;
 }
-/** Like `RawObject`, made by one function (`rawCall`) so that all have one shape. */
-interface RawCall {
+/**
+ * A `CycleCall` while analyzed: its statement instead of span and text, and every field present
+ * (made by one function, `rawCall`, so that all have one shape).
+ */
+type RawCall = Omit<CycleCall, 'site' | 'text' | 'applied' | 'runtimeClass'> & {
   readonly stmt: SyntaxNode;
-  readonly receiver: number | null;
-  readonly method: string | null;
-  readonly callee: string | null;
-  readonly superCall: boolean;
-  readonly result: number | null;
-  readonly args: readonly CycleArg[];
   readonly applied: boolean;
   readonly runtimeClass: boolean;
-}
+};
 
 function rawCall(
   stmt: SyntaxNode, receiver: number | null, method: string | null, callee: string | null, superCall: boolean,
