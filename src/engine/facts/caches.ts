@@ -395,7 +395,18 @@ class CacheCollector {
       const left = field(holder, 'left');
       return left?.type === 'subscript' ? subscriptKeys(left).map((k) => this.text(k)).join(', ') : null;
     };
-    const stamped = [...this.storeUses].filter(([holder, use]) => use.storesTimestamp && holder.type === 'assignment' && use.method === '[]=');
+    // The stamps dict holds a bare clock reading (`time.monotonic()`, `now + ttl`). A dict whose
+    // entries bundle a timestamp with other data (`[tokens, now]`, `(value, stamp)`, `Entry(...)`)
+    // is a timestamped store of its own, not the clock of a dict written next to it.
+    const bareStamp = (holder: SyntaxNode): boolean => {
+      let right = field(holder, 'right');
+      while (right?.type === 'assignment') right = field(right, 'right');
+      if (!right || CONTAINER_LITERALS.has(right.type)) return false;
+      const callee = right.type === 'call' ? field(right, 'function') : undefined;
+      return !(callee?.type === 'identifier' && this.clockClasses.has(callee.text));
+    };
+    const stamped = [...this.storeUses].filter(([holder, use]) =>
+      use.storesTimestamp && holder.type === 'assignment' && use.method === '[]=' && bareStamp(holder));
     if (stamped.length === 0) return;
     for (const [holder, use] of this.storeUses) {
       if (use.storesTimestamp || holder.type !== 'assignment' || use.method !== '[]=' || use.functionId === null) continue;
