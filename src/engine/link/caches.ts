@@ -415,8 +415,15 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
     if (!ids) globalIds.set(file, (ids = new Map()));
     ids.set(fn.id, globalId);
   }
+  // Functions that run when a caller does, and those of them a module-level statement calls.
+  const dependents = new Set<string>();
+  const calledAtModuleLevel = new Set<string>();
   const dependOn = (site: Site, globalId: string) => {
-    if (site.functionId === null) return;
+    dependents.add(globalId);
+    if (site.functionId === null) {
+      calledAtModuleLevel.add(globalId);
+      return;
+    }
     push(callees, globalIds.get(site.file)?.get(site.functionId) ?? `${site.file.module.name}.${site.functionId}`, globalId);
   };
   const testModules = new Map<FileFacts, boolean>();
@@ -501,6 +508,18 @@ function buildRuntimeOracle(project: CacheProject): RuntimeOracle {
     const importHelper = deleted || REGISTRATION_NAME.test(fn.name) || decoratorShaped;
     if (!importHelper) entry.push(globalId);
   }
+  // Functions that only call each other (`value()` ↔ `_evaluate()` of a spreadsheet, mutually
+  // recursive parsers) and that nothing outside the group calls: like a function nothing calls,
+  // they are an API that runs at run time. Found as the dependents no other caller reaches.
+  const reached = new Set<string>();
+  const walk = [...callees.keys()].filter((id) => !dependents.has(id)).concat([...calledAtModuleLevel]);
+  while (walk.length > 0) {
+    const id = walk.pop()!;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    for (const next of callees.get(id) ?? []) if (!reached.has(next)) walk.push(next);
+  }
+  for (const id of dependents) if (!reached.has(id)) entry.push(id);
   const queue = [...entry];
   while (queue.length > 0) {
     const id = queue.pop()!;
