@@ -765,7 +765,7 @@ class CacheCollector {
       const typeNode = param.type === 'typed_parameter' || param.type === 'typed_default_parameter' ? field(param, 'type') : undefined;
       const annotation = typeNode?.children.find((c) => c.isNamed) ?? typeNode;
       const text = annotation ? this.text(annotation).trim() : '';
-      if (BOUNDED_ANNOTATION.test(text)) {
+      if (isBoundedAnnotation(text, annotation, this.model)) {
         use.keyBounded = true;
         return;
       }
@@ -1998,7 +1998,7 @@ function cacheKeys(fn: SyntaxNode, model: SemanticModel): { keys: 'unbounded' | 
     if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') return true;
     const type = field(p, 'type');
     const text = type ? model.source.slice(type).trim() : '';
-    return !BOUNDED_ANNOTATION.test(text);
+    return !isBoundedAnnotation(text, type?.children.find((c) => c.isNamed) ?? type, model);
   });
   if (open.length === 0) return { keys: 'bounded' };
   const instanceMethod = inClass && !isStatic && !isClassMethod;
@@ -2013,6 +2013,19 @@ function cacheKeys(fn: SyntaxNode, model: SemanticModel): { keys: 'unbounded' | 
     annotations.push(resolved);
   }
   return annotations.length > 0 ? { keys: 'unbounded', annotations } : { keys: 'unbounded' };
+}
+
+/**
+ * A bounded annotation (`bool`, `Literal[...]`, `type[...]`), also through a module-level alias:
+ * `Window = Literal["hann", "rect"]`, `Mode: TypeAlias = Literal["r", "w"]`.
+ */
+function isBoundedAnnotation(text: string, annotation: SyntaxNode | undefined, model: SemanticModel): boolean {
+  if (BOUNDED_ANNOTATION.test(text)) return true;
+  if (annotation?.type !== 'identifier') return false;
+  const found = model.lookup(annotation.text, annotation);
+  if (found?.scope.kind !== 'module' || found.binding.kind !== 'assignment' || found.binding.node.type !== 'assignment') return false;
+  const value = field(found.binding.node, 'right');
+  return value !== undefined && value !== null && BOUNDED_ANNOTATION.test(model.source.slice(value).trim());
 }
 
 /** Whether the expression is tested: an `if`/`while` condition, or under `not`/`and`/`or`/`x if c else y`. */
