@@ -956,16 +956,21 @@ class CacheCollector {
     const operator = node.children.find((c) => c.field === 'operator')?.type ?? '';
     if (left?.type === 'subscript') {
       // `hits[ip] += 1`: a new key on a defaultdict or Counter (the rules check the constructor).
-      const keys = subscriptKeys(left);
-      const value = field(left, 'value');
+      // `stats[player]["wins"] += 1`: reading `stats[player]` adds the key to a defaultdict.
+      let outer: SyntaxNode = left;
+      while (field(outer, 'value')?.type === 'subscript') outer = field(outer, 'value')!;
+      const keys = subscriptKeys(outer);
+      const value = field(outer, 'value');
       if (keys.length === 0 || !value || keys[0]!.type === 'slice' || keys.every((k) => isFixedKey(k) || isClassKey(k))) return;
       if ((value.type === 'identifier' || value.type === 'attribute') && this.mayNameContainer(value)) {
         const info = this.refOf(value);
         if (info && info.ref.kind !== 'attribute') {
-          const use = this.push(info, 'grow', '[]+=', left, this.model.enclosingFunctionId(node));
-          // `hits[k] += 1` tallies (bounded by its keys); `d[k] += [x]` also grows the value.
+          const use = this.push(info, 'grow', '[]+=', outer, this.model.enclosingFunctionId(node));
+          // `hits[k] += 1` tallies (bounded by its keys); `d[k] += [x]` also grows the value, and so
+          // does `d[k][w] += 1` unless `w` is a fixed field name (`d[k]["wins"]`).
           const right = field(node, 'right');
-          if (right && !CONTAINER_LITERALS.has(right.type) && !/comprehension$/.test(right.type)) this.describeKeys(use, keys);
+          const innerFixed = outer === left || subscriptKeys(left).every((k) => isFixedKey(k));
+          if (right && innerFixed && !CONTAINER_LITERALS.has(right.type) && !/comprehension$/.test(right.type)) this.describeKeys(use, keys);
         }
       }
       return;
