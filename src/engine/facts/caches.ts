@@ -363,6 +363,10 @@ class CacheCollector {
     const factory = args?.children.find((c) => c.type === 'keyword_argument' && field(c, 'name')?.text === 'default_factory');
     let value = factory ? field(factory, 'value') : undefined;
     if (value?.type === 'lambda') value = field(value, 'body');
+    // `lambda: time.monotonic() + TTL`: an expiry deadline is a clock reading too.
+    while (value?.type === 'binary_operator' || value?.type === 'parenthesized_expression') {
+      value = namedChildren(value).find((c) => c.type === 'call' || c.type === 'binary_operator' || c.type === 'parenthesized_expression');
+    }
     if (value?.type === 'call') value = field(value, 'function');
     if (!value || (value.type !== 'identifier' && value.type !== 'attribute')) return;
     const resolved = this.model.resolveExpression(value);
@@ -383,7 +387,29 @@ class CacheCollector {
       while (right?.type === 'assignment') right = field(right, 'right');
       const callee = right?.type === 'call' ? field(right, 'function') : undefined;
       if (callee?.type === 'identifier' && this.clockClasses.has(callee.text)) use.storesTimestamp = true;
+      // `entry = Stamp(...)` … `self._items[key] = entry`: the local holds a stamped entry.
+      else if (right?.type === 'identifier' && this.localBoundToClockClass(holder, right.text)) use.storesTimestamp = true;
     }
+  }
+
+  /** Whether the function around `at` assigns `name = Stamp(...)` (a clock class) anywhere in its own body. */
+  private localBoundToClockClass(at: SyntaxNode, name: string): boolean {
+    let fn = at.parent;
+    while (fn && fn.type !== 'function_definition') fn = fn.parent;
+    const body = fn ? field(fn, 'body') : undefined;
+    if (!body) return false;
+    const stack: SyntaxNode[] = [body];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'assignment' && field(node, 'left')?.type === 'identifier' && field(node, 'left')!.text === name) {
+        let value = field(node, 'right');
+        while (value?.type === 'assignment') value = field(value, 'right');
+        const callee = value?.type === 'call' ? field(value, 'function') : undefined;
+        if (callee?.type === 'identifier' && this.clockClasses.has(callee.text)) return true;
+      }
+      for (const child of namedChildren(node)) if (!FUNCTION_BOUNDARIES.has(child.type)) stack.push(child);
+    }
+    return false;
   }
 
   /**
