@@ -33,7 +33,7 @@ export default defineRule({
     whatItDoes:
       'Checks for hand-rolled TTL caches: a dict that stores values with a timestamp (`self._cache[k] = (value, time.time())`, `time.monotonic()`, `datetime.now()`, `loop.time()`, or an entry class stamped by `field(default_factory=time.time)`; or values kept next to a parallel dict of timestamps under the same key, `self._values[k] = v; self._stamps[k] = time.monotonic()`, reported once, on the values) and is read behind an expiry check (also one the entry makes itself: `entry.expired`, `item.is_fresh()`), when nothing anywhere in the project deletes from it (`pop`, `del`, `clear`, `popitem`, a reset, a sweep, or a size check). Also checks `cachetools.TTLCache` and `cachetools.func.ttl_cache` with an unbounded `maxsize`.',
     whyBad:
-      'Checking an entry\'s age on read only hides stale values; it does not remove them. Every key ever requested stays in the dict with its value, so memory grows with the number of distinct keys, not with the number of live ones. A cache that is refreshed by overwriting keeps the old keys too. Not reported when every key comes from a fixed set (a loop over constants or over a registry filled at import time or by start-up set-up, an enum, constants from every caller): such a dict holds one entry per member and is refreshed in place.',
+      'Checking an entry\'s age on read only hides stale values; it does not remove them. Every key ever requested stays in the dict with its value, so memory grows with the number of distinct keys, not with the number of live ones. A cache that is refreshed by overwriting keeps the old keys too. Not reported when every key comes from a fixed set (a loop over constants or over a registry filled at import time or by start-up set-up, an enum, constants (or a loop variable over a fixed set) from every caller): such a dict holds one entry per member and is refreshed in place.',
     example: [
       'import time',
       '',
@@ -74,7 +74,7 @@ export default defineRule({
     const boundedKey = boundedKeyOracle(project, runtimeOracle(project));
     const found = [...linkContainers(project).values()].filter((linked) => isTimestampedContainer(linked) && !isFieldDefault(project, linked)
       && boundingUses(linked).length === 0
-      // Keys from a fixed set (a loop over registered jobs, an enum, constants from every caller)
+      // Keys from a fixed set (a loop over registered jobs, an enum, constants (or a loop variable over a fixed set) from every caller)
       // are refreshed in place: a cooldown per alert rule cannot pile up.
       && !linked.uses.every(({ file: at, use }) => use.op !== 'grow' || boundedKey(at, use)));
     // Values and timestamps kept in two parallel dicts: one finding, on the values (they hold the memory).

@@ -224,6 +224,12 @@ export interface CacheFacts {
    * blocks are, as flat `[start, end, start, end, …]` offsets: a call there may run many times.
    */
   readonly loopSpans?: readonly number[];
+  /**
+   * Arguments that are a loop variable over a fixed set (`for zone in ZONES: refresh(zone)`,
+   * `for k in ("a", "b")`, `range(CONST)`), as `<call start>:<argument text>`: the callee sees
+   * one of a few values, as if it were passed a constant.
+   */
+  readonly fixedLoopArgs?: readonly string[];
   /** Module-level names bound to an instance of a (capitalised) class: `bus = EventBus()`. */
   readonly instances: readonly { readonly name: string; readonly classQualifiedName: string }[];
   /** Offsets of module-level `if __name__ == "__main__":` blocks: what runs there is the program's run time. */

@@ -154,6 +154,7 @@ class CacheCollector {
   private readonly loopsForever = new Set<string>();
   /** Loops that repeat for as long as the program runs (see `CacheFacts.repeatLoops`). */
   private readonly repeatLoops: { functionId: string | null; start: number; end: number }[] = [];
+  private readonly fixedLoopArgs: string[] = [];
   /** Functions with a `return <value>` of something other than their first parameter. */
   private readonly returnsOther = new Set<string>();
   private readonly deletedNames = new Set<string>();
@@ -212,6 +213,7 @@ class CacheCollector {
       deletedNames: [...this.deletedNames].sort(),
       mainBlocks: mainBlocks(model.root),
       loopSpans: loopSpans(model.root),
+      ...(this.fixedLoopArgs.length > 0 ? { fixedLoopArgs: this.fixedLoopArgs } : {}),
       instances: this.instances,
       importInsertPoints: importInsertPoints(model.root),
       readOnlyParams: this.readOnlyParams(),
@@ -262,6 +264,10 @@ class CacheCollector {
     const callee = field(node, 'function');
     if (!callee) return;
     if (callee.type !== 'identifier' && callee.type !== 'attribute') return;
+    for (const arg of namedChildren(field(node, 'arguments'))) {
+      const value = arg.type === 'keyword_argument' ? field(arg, 'value') : arg;
+      if (value?.type === 'identifier' && this.loopsOverFixedSet(value)) this.fixedLoopArgs.push(`${node.start}:${value.text}`);
+    }
     const dotted = dottedName(callee);
     if (dotted === null) {
       this.visitLoopTime(node, callee);
@@ -390,6 +396,40 @@ class CacheCollector {
       // `entry = Stamp(...)` … `self._items[key] = entry`: the local holds a stamped entry.
       else if (right?.type === 'identifier' && this.localBoundToClockClass(holder, right.text)) use.storesTimestamp = true;
     }
+  }
+
+  /**
+   * A name bound only by a `for` over a fixed set, in the function it is used in: a literal
+   * collection, `range` of constants, or a module-level constant or class (`ZONES`, `Region`),
+   * also through `.items()`/`.keys()`/`.values()` or a copy (`sorted(ZONES)`).
+   */
+  private loopsOverFixedSet(name: SyntaxNode): boolean {
+    const found = this.model.lookup(name.text, name);
+    if (!found || found.scope.kind !== 'function' || found.binding.kind !== 'assignment' || found.binding.node.type !== 'for_statement') return false;
+    const left = field(found.binding.node, 'left');
+    if (left?.type !== 'identifier') return false;
+    let source = field(found.binding.node, 'right');
+    if (source?.type === 'call') {
+      const fn = field(source, 'function');
+      const args = namedChildren(field(source, 'arguments'));
+      if (fn?.type === 'identifier' && !this.model.lookup(fn.text, fn)) {
+        if (fn.text === 'range') {
+          return args.length > 0 && args.every((a) => a.type === 'integer'
+            || (a.type === 'identifier' && this.model.lookup(a.text, a)?.scope.kind === 'module')) && bindsOnce(found.scope.node, name.text);
+        }
+        if (!/^(list|tuple|sorted|set|frozenset|reversed)$/.test(fn.text) || args.length !== 1) return false;
+        source = args[0];
+      } else if (fn?.type === 'attribute' && args.length === 0 && /^(items|keys|values)$/.test(field(fn, 'attribute')?.text ?? '')) {
+        source = field(fn, 'object');
+      } else {
+        return false;
+      }
+    }
+    if (!source) return false;
+    const fixed = isLiteralCollection(source)
+      || (source.type === 'identifier' && /^_*[A-Z]/.test(source.text) && this.model.lookup(source.text, source)?.scope.kind === 'module');
+    // The expensive test last: the name must not be rebound elsewhere in the function.
+    return fixed && bindsOnce(found.scope.node, name.text);
   }
 
   /** Whether the function around `at` assigns `name = Stamp(...)` (a clock class) anywhere in its own body. */

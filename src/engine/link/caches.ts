@@ -814,8 +814,8 @@ export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle):
       const arg = call.args.find((a) => a.keyword === param)
         ?? (spec.kind === 'positional' ? positional[index - bound] : undefined);
       if (arg?.kind === 'splat' || (splatAt >= 0 && splatAt <= index - bound) || call.args.some((a) => a.keyword === null && a.text.startsWith('**'))) return false;
-      // Not passed: the default, a constant.
-      if (arg && !isConstantArg(arg)) return false;
+      // Not passed: the default, a constant. A loop variable over a fixed set is one of its constants.
+      if (arg && !isConstantArg(arg) && !file.caches.fixedLoopArgs?.includes(`${call.span.start}:${arg.text}`)) return false;
       if (!arg && !spec.hasDefault) return false;
       evidence++;
     }
