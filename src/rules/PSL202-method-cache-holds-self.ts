@@ -22,12 +22,16 @@ export function sharedCacheDecorator(fn: FunctionFact): DecoratorFact | undefine
   return fn.decorators.find((d) => d.qualifiedName !== null && SHARED_CACHE_DECORATORS.has(d.qualifiedName) && !keyIgnoresSelf(d));
 }
 
+const SELFLESS_KEYS = new Set(['cachetools.keys.methodkey', 'cachetools.keys.typedmethodkey']);
+
 /**
  * `@cached(cache, key=lambda self, x: hashkey(x))`: the key leaves `self` out, so the cache holds no
  * instance. Reading its attributes (`hashkey(self.region, x)`) or its `id(self)` keeps no reference to it either.
  */
 function keyIgnoresSelf(decorator: DecoratorFact): boolean {
   const key = decorator.args.find((a) => a.keyword === 'key');
+  // cachetools' own key for methods: `methodkey(self, *args)` is `hashkey(*args)`.
+  if (key?.qualifiedName && SELFLESS_KEYS.has(key.qualifiedName)) return true;
   const match = key ? /^lambda\s+([A-Za-z_]\w*)\s*(?:,[^:]*)?:([\s\S]*)$/.exec(key.text.trim()) : null;
   if (!match) return false;
   const self = match[1]!;
@@ -65,7 +69,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for `functools.lru_cache`, `functools.cache`, `async_lru.alru_cache`, `methodtools.lru_cache`, `cachetools.cached` and the `cachetools.func` decorators on instance methods (including async methods and properties). Not for static and class methods, methods of `enum.Enum` subclasses or of enum-like bases such as Django `TextChoices` (members live forever anyway), `cachetools.cachedmethod` with a per-instance cache, or a `cached` key that leaves `self` out (reading only its attributes, `hashkey(self.name, x)`, or `id(self)`).',
+      'Checks for `functools.lru_cache`, `functools.cache`, `async_lru.alru_cache`, `methodtools.lru_cache`, `cachetools.cached` and the `cachetools.func` decorators on instance methods (including async methods and properties). Not for static and class methods, methods of `enum.Enum` subclasses or of enum-like bases such as Django `TextChoices` (members live forever anyway), `cachetools.cachedmethod` with a per-instance cache, or a `cached` key that leaves `self` out (reading only its attributes, `hashkey(self.name, x)`, or `id(self)`; `cachetools.keys.methodkey`).',
     whyBad:
       'The cache is stored on the function, which lives as long as the class. Its keys include `self`, so every instance the method was ever called on — and everything those instances hold — stays reachable until the entry is evicted. With `maxsize=None` or `@cache`, that is forever. The instances cannot be freed, so their memory, and the arenas it sits in, are never returned.',
     example: [
