@@ -998,8 +998,10 @@ class CycleLinker {
       // `self.model.columns.append(col)`: the `table` and `model` fields are two back-references).
       const keptBy = (e: LinkEdge) => subEdges.some((f) => f.kind === 'item' && f.to === e.from && objectAt(f.from).kind === 'attr'
         && objectAt(f.from).base !== undefined && localIndex.get(objectAt(f.from).base!) === e.to);
-      const named = explicit.filter((e) => e.attr !== undefined
-        && (BACK_REFERENCE_WORDS.test(e.attr) || keptBy(e)));
+      // One attribute of one object is one back-reference, however many statements store it
+      // (`self.screen = screen` / `= screen.screen` / `= Screen()` in exclusive branches).
+      const candidates = explicit.filter((e) => e.attr !== undefined && (BACK_REFERENCE_WORDS.test(e.attr) || keptBy(e)));
+      const named = onePerAttribute(candidates, objectAt);
       // An object put into its own containers (`self.items = []` … `self.items.append(self)`,
       // `self.path = [self]`) holds itself: each such store is the finding, not the container's.
       // A container filled first and attached after (`trail = [self]; self.trail = trail`) is
@@ -1019,7 +1021,7 @@ class CycleLinker {
         return true;
       });
       const backs = intoOwn.length > 0 ? intoOwn
-        : named.length > 1 ? distinctBackEdges(named, subgraph, subMembers, objectAt) : [chooseBackEdge(explicit, objectAt)];
+        : candidates.length > 1 ? distinctBackEdges(named, subgraph, subMembers, objectAt) : [chooseBackEdge(explicit, objectAt)];
       for (const back of backs) {
         const target = objectAt(back.to);
         const selfStore = intoOwn.includes(back);
@@ -1331,6 +1333,23 @@ function distinctBackEdges(
     chosen.add(e);
   }
   return named.filter((e) => chosen.has(e));
+}
+
+/**
+ * Stores into the same attribute of the same object, reduced to one: only one of them holds at a
+ * time. This function's own store is preferred to a callee's (reported in the callee when it
+ * makes a cycle there), then the likeliest back-reference, then the earliest.
+ */
+function onePerAttribute(edges: readonly LinkEdge[], objectAt: (i: number) => CycleObject): LinkEdge[] {
+  const best = new Map<string, LinkEdge>();
+  const rank = (e: LinkEdge) => (e.kind === 'summary' ? 0 : 100) + backScore(e, objectAt);
+  for (const e of edges) {
+    const key = `${e.from}:${e.attr}`;
+    const other = best.get(key);
+    const d = other ? rank(e) - rank(other) : 1;
+    if (d > 0 || (d === 0 && e.file === other!.file && e.site.start < other!.site.start)) best.set(key, e);
+  }
+  return edges.filter((e) => best.get(`${e.from}:${e.attr}`) === e);
 }
 
 /** Edges of a shortest path from `from` to `to` inside `members` (empty when none). */
