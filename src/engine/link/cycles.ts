@@ -95,6 +95,12 @@ const REGISTRATION_METHODS: ReadonlySet<string> = new Set([
   'register_error_handler', 'url_value_preprocessor', 'add_template_filter', 'add_template_global', 'add_template_test',
 ]);
 
+/**
+ * Registration methods by name: `add_done_callback`, `set_error_handler`, and the verb last as
+ * paho-mqtt spells it (`message_callback_add`).
+ */
+const REGISTRATION_NAME = /^(add|register|set)_?\w*(callback|handler|listener|observer|hook)s?$|^\w*(callback|handler|listener|observer|hook)s?_?(add|register|set)$/;
+
 /** `contextlib.ExitStack` keeps its exit callbacks until it is closed (`stack.callback(self.close)`). */
 const EXIT_STACKS: ReadonlySet<string> = new Set(['contextlib.ExitStack', 'contextlib.AsyncExitStack']);
 
@@ -560,7 +566,7 @@ class CycleLinker {
         // Widget options (`root.config(menu=menu)`, `text.configure(font=f)`) are handed to the
         // toolkit by name or value; only callback options (`command=`, `yscrollcommand=`) are kept.
         for (const a of call.args) if (a.keyword !== null && OPTION_CALLBACK_KEYWORD.test(a.keyword)) directEdges(base, path, call, 'register', call.receiver, a.refs);
-      } else if (REGISTRATION_METHODS.has(method) || /^(add|register|set)_?\w*(callback|handler|listener|observer|hook)s?$/.test(method)) {
+      } else if (REGISTRATION_METHODS.has(method) || REGISTRATION_NAME.test(method)) {
         for (const a of call.args) directEdges(base, path, call, 'register', call.receiver, a.refs);
       } else {
         // Any other method given a callback by keyword keeps it: `tree.heading("name", command=self.sort)`,
