@@ -1404,8 +1404,9 @@ function madeByOneCall(edges: readonly LinkEdge[]): boolean {
   const explicit = edges.filter((e) => !STRUCTURAL.has(e.kind));
   if (explicit.length < 2) return false;
   const first = explicit[0]!;
+  // Calls nested in one statement share its site (`self.register(Command(self))`): the callee tells them apart.
   return explicit.every((e) => e.kind === 'summary' && e.callSite !== undefined && e.callFile === first.callFile
-    && e.callSite.start === first.callSite?.start);
+    && e.callSite.start === first.callSite?.start && e.callTarget === first.callTarget);
 }
 
 function isCallableEdge(e: LinkEdge): boolean {
