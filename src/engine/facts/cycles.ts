@@ -390,6 +390,11 @@ class FunctionAnalyzer {
   private readonly sliceOf = new Map<number, number>();
   /** Parameters annotated `type[C]`: the class each holds (`plugin_cls: type[Plugin]`). */
   private readonly classParams = new Map<number, string>();
+  /**
+   * Loop variables over a fixed set of classes (`for cls in (HelpCommand, RollCommand)`): the
+   * classes, and what the loop bound the name to (a later binding replaces that array).
+   */
+  private readonly classChoices = new Map<string, { readonly bound: readonly number[] | undefined; readonly classes: readonly string[] }>();
   /** The simple statement being evaluated: every reference it creates is reported there. */
   private statement: SyntaxNode | null = null;
   private readonly freeNameCache = new Map<SyntaxNode, string[]>();
@@ -843,7 +848,10 @@ class FunctionAnalyzer {
     const sources = right && !split ? this.iterationSources(right, 0) : [];
     const before = cloneEnv(this.env);
     if (split) for (const [target, from] of split) this.bindElements(target, from, stmt, 0);
-    else if (left) this.bindElements(left, sources, stmt, 0);
+    else if (left) {
+      this.bindElements(left, sources, stmt, 0);
+      if (right) this.noteClassChoices(left, right);
+    }
     const body = field(stmt, 'body');
     if (body) this.loopBody(before, () => this.block(body, depth + 1));
     this.env = this.mergeEnvs([before, this.env]);
@@ -1238,6 +1246,7 @@ class FunctionAnalyzer {
         const left = field(clause, 'left');
         const sources = right ? this.iterationSources(right, depth + 1) : [];
         if (left) this.bindElements(left, sources, clause, depth + 1, shadowed);
+        if (left && right) this.noteClassChoices(left, right);
       } else if (clause.type === 'if_clause') {
         for (const c of clause.children) if (c.isNamed) this.refs(c, depth + 1);
       }
@@ -1446,6 +1455,12 @@ class FunctionAnalyzer {
       this.calls.push(rawCall(this.statement ?? call, null, null, paramClass, false, result, args));
       return [result];
     }
+    const choices = !qualified && callee.type === 'identifier' ? this.classChoicesNamed(callee.text) : null;
+    if (choices) {
+      const result = this.nodeObject('new', call);
+      for (const cls of choices) this.calls.push(rawCall(this.statement ?? call, null, null, cls, false, result, args));
+      return [result];
+    }
     if (!qualified) {
       // A class held in a local (`plugin_cls(self)`, `handler_class(self, request)`) and handed
       // the instance: what it builds keeps its owner, as a class from outside the project would.
@@ -1473,10 +1488,51 @@ class FunctionAnalyzer {
     return [result];
   }
 
+  /**
+   * `for cls in (HelpCommand, RollCommand)`, `for cls in COMMANDS` (a module-level tuple of
+   * classes): the loop variable is one of these classes, and `cls(self)` builds an instance of
+   * one of them, which their constructors say what it keeps.
+   */
+  private noteClassChoices(left: SyntaxNode, right: SyntaxNode): void {
+    if (left.type !== 'identifier') return;
+    const classes = this.literalClasses(right, 0);
+    if (classes) this.classChoices.set(left.text, { bound: this.env.names.get(left.text), classes });
+  }
+
+  /** The classes a tuple, list or set display names, directly or through a module-level constant. */
+  private literalClasses(expr: SyntaxNode, depth: number): string[] | null {
+    if (expr.type === 'parenthesized_expression') {
+      const inner = expr.children.find((c) => c.isNamed && c.type !== 'comment');
+      return inner && depth < 2 ? this.literalClasses(inner, depth + 1) : null;
+    }
+    if (expr.type === 'identifier') {
+      const found = depth === 0 ? this.model.lookup(expr.text, expr) : undefined;
+      const assignment = found?.scope.kind === 'module' && found.binding.kind === 'assignment' ? found.binding.node : null;
+      const value = assignment?.type === 'assignment' && field(assignment, 'left')?.text === expr.text ? field(assignment, 'right') : undefined;
+      return value ? this.literalClasses(value, depth + 1) : null;
+    }
+    if (expr.type !== 'tuple' && expr.type !== 'list' && expr.type !== 'set') return null;
+    const classes: string[] = [];
+    for (const item of expr.children) {
+      if (!item.isNamed || item.type === 'comment') continue;
+      const qualified = item.type === 'identifier' || item.type === 'attribute' ? this.model.resolveExpression(item) : null;
+      const last = qualified?.slice(qualified.lastIndexOf('.') + 1) ?? '';
+      if (!qualified || qualified.startsWith('builtins.') || !/^_*[A-Z]/.test(last) || /^_*[A-Z0-9_]+$/.test(last)) return null;
+      classes.push(qualified);
+    }
+    return classes.length > 0 ? classes : null;
+  }
+
   /** The class a `type[C]` parameter still holds under `name` (null once the name is rebound). */
   private classParamNamed(name: string): string | null {
     const refs = this.env.names.get(name);
     return refs?.length === 1 ? this.classParams.get(refs[0]!) ?? null : null;
+  }
+
+  /** The classes a loop variable over a fixed set of classes still holds under `name`. */
+  private classChoicesNamed(name: string): readonly string[] | null {
+    const choice = this.classChoices.get(name);
+    return choice && choice.bound !== undefined && this.env.names.get(name) === choice.bound ? choice.classes : null;
   }
 
   /** The method's own instance is passed as is (`f(self)`, `f(owner=self)`). */
