@@ -146,20 +146,29 @@ export default defineRule({
 /** Stores of the handler's exception (and its aliases) that outlive the handler. */
 function handlerStores(model: SemanticModel, clause: SyntaxNode): { store: Store; name: string }[] {
   const as = clause.children.find((c) => c.type === 'as_pattern');
-  const name = as ? field(as, 'alias')?.children.find((c) => c.type === 'identifier')?.text : undefined;
+  const alias = as ? field(as, 'alias')?.children.find((c) => c.type === 'identifier')?.text : undefined;
   const block = clause.children.find((c) => c.type === 'block');
-  if (!name || !block) return [];
-  const carriers = new Set([name]);
+  if (!block) return [];
+  // A handler without `as` may still take the exception from `sys.exc_info()` into locals
+  // (`_, _, tb = sys.exc_info()`) and keep one of those (`self.tracebacks[name] = tb`).
+  const name = alias ?? 'exc_info';
+  const carriers = new Set(alias ? [alias] : []);
+  /** Locals holding what `sys.exc_info()` returned: keeping one keeps a traceback. */
+  const traces = new Set<string>();
   const out: { store: Store; name: string }[] = [];
   const statements = simpleStatements(block);
   // `e.__traceback__ = None` / `e.with_traceback(None)`: the exception no longer holds any frame.
-  const stripped = statements.some((st) => dropsTraceback(st, name));
+  const stripped = alias !== undefined && statements.some((st) => dropsTraceback(st, alias));
   for (const statement of statements) {
-    for (const store of storesIn(model, statement, carriers)) {
+    for (const found of storesIn(model, statement, carriers)) {
+      // Kept through a local of `sys.exc_info()`: a traceback store, however it is spelled.
+      const store = !found.excInfo && traces.size > 0 && storesIn(model, statement, traces).length > 0
+        ? { ...found, excInfo: true } : found;
       if (stripped && !store.excInfo) continue;
+      if (store.kind === 'local' && store.excInfo && !store.outer) for (const n of store.names) traces.add(n);
       if (store.kind === 'local' && !store.outer) {
         // Rebinding the handler's own name: Python deletes it at the end of the handler anyway.
-        const names = store.names.filter((n) => n !== name);
+        const names = store.names.filter((n) => n !== alias);
         if (names.length === 0) continue;
         for (const n of names) carriers.add(n);
         // Returning or raising the alias does not help: the frame the traceback holds keeps
