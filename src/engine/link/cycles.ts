@@ -59,6 +59,20 @@ const CONTAINER_METHODS: Readonly<Record<string, 'all' | 'last'>> = {
   insert: 'last', setdefault: 'last', __setitem__: 'last',
 };
 
+/**
+ * Method names builtin containers, files and common library objects also have: a call of one on a
+ * receiver of unknown class is not taken for the one project method of that name.
+ */
+const COMMON_METHOD_NAMES: ReadonlySet<string> = new Set([
+  'append', 'appendleft', 'extend', 'insert', 'remove', 'pop', 'popleft', 'clear', 'copy', 'update', 'get', 'setdefault',
+  'keys', 'values', 'items', 'add', 'discard', 'index', 'count', 'sort', 'reverse', 'push',
+  'read', 'readline', 'readlines', 'write', 'writelines', 'close', 'flush', 'seek', 'open',
+  'join', 'split', 'format', 'replace', 'encode', 'decode', 'strip', 'lower', 'upper', 'startswith', 'endswith',
+  'send', 'sendall', 'recv', 'put', 'put_nowait', 'get_nowait', 'start', 'stop', 'run', 'cancel', 'result', 'wait',
+  'set', 'reset', 'emit', 'handle', 'process', 'execute', 'call', 'apply', 'visit', 'accept', 'feed', 'parse',
+  'load', 'dump', 'loads', 'dumps', 'save', 'render', 'draw', 'log', 'info', 'debug', 'warning', 'error',
+]);
+
 /** Library functions that put their other arguments into their first (outside the project). */
 const INSERTING_FUNCTIONS: ReadonlySet<string> = new Set([
   'heapq.heappush', 'heapq.heappushpop', 'heapq.heapreplace', 'bisect.insort', 'bisect.insort_left', 'bisect.insort_right',
@@ -250,6 +264,7 @@ class CycleLinker {
   /** Names of project methods and of class attributes: a lookup of any other name is a miss. */
   private readonly methodNames = new Set<string>();
   private propertiesByModule: Map<string, FunctionRef[]> | undefined;
+  private methodsByName: Map<string, FunctionRef[]> | undefined;
   private weakNames: Set<string> | undefined;
   private readonly attrNames = new Set<string>();
 
@@ -568,6 +583,12 @@ class CycleLinker {
         for (const a of call.args) if (a.keyword !== null && OPTION_CALLBACK_KEYWORD.test(a.keyword)) directEdges(base, path, call, 'register', call.receiver, a.refs);
       } else if (REGISTRATION_METHODS.has(method) || REGISTRATION_NAME.test(method)) {
         for (const a of call.args) directEdges(base, path, call, 'register', call.receiver, a.refs);
+      } else if (!cls && !receiverType && this.onlyMethodNamed(call.method)) {
+        // A receiver of unknown class (`for cb in self.callbacks: cb.set_trainer(self)`): a method
+        // name only one project class defines, and no builtin container or library convention
+        // uses, is that class's method.
+        const only = this.onlyMethodNamed(call.method)!;
+        applyCall(applications, path, call, only, bindArguments(only.fn.params, call.args, [call.receiver]));
       } else {
         // Any other method given a callback by keyword keeps it: `tree.heading("name", command=self.sort)`,
         // `channel.basic_consume(queue, on_message_callback=self.on_message)`.
@@ -700,6 +721,22 @@ class CycleLinker {
       if (types.length === 1) return this.resolveClass(types[0]!);
     }
     return undefined;
+  }
+
+  /** For a receiver of unknown class: the one plain method of that name the project defines, if one. */
+  private onlyMethodNamed(name: string): FunctionRef | undefined {
+    if (!this.methodsByName) {
+      this.methodsByName = new Map();
+      for (const ref of this.project.functions.values()) {
+        if (ref.fn.classId === null) continue;
+        const list = this.methodsByName.get(ref.fn.name);
+        if (list) list.push(ref);
+        else this.methodsByName.set(ref.fn.name, [ref]);
+      }
+    }
+    const found = this.methodsByName.get(name);
+    if (found?.length !== 1 || found[0]!.fn.kind !== 'method' || name.startsWith('__') || COMMON_METHOD_NAMES.has(name)) return undefined;
+    return found[0];
   }
 
   /** For a receiver of unknown class: the one property of that name this module defines, if one. */
