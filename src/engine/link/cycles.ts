@@ -1351,7 +1351,8 @@ function backScore(e: LinkEdge, objectAt: (i: number) => CycleObject): number {
   // What a callee stored is likelier the back-reference, unless it put the value into one of its
   // containers: `customer.place(self)` filling `self.orders` is the owner keeping its child.
   if ((e.kind === 'summary' && !e.intoContainer) || e.kind === 'construct') s += 4;
-  if (objectAt(e.to).kind === 'self' && (e.kind === 'attr' || e.kind === 'summary')) s += 2;
+  // (Not a callee putting it into a container: `subject.attach(self)` is the owner keeping it.)
+  if (objectAt(e.to).kind === 'self' && (e.kind === 'attr' || (e.kind === 'summary' && !e.intoContainer))) s += 2;
   // `self.subject = subject` next to `subject.attach(self)`: the child keeps the owner it was given.
   if (e.kind === 'attr' && objectAt(e.from).kind === 'self' && objectAt(e.to).kind === 'param') s += 2;
   if (e.kind === 'attr' || e.kind === 'summary' || e.kind === 'construct' || e.kind === 'register') s += 1;
