@@ -1039,12 +1039,18 @@ class CycleLinker {
       // So does a reference to an owner that keeps the object in a container of its own
       // (`col = Column(name, self, self.model)`, `self.columns.append(col)`,
       // `self.model.columns.append(col)`: the `table` and `model` fields are two back-references).
-      const keptBy = (e: LinkEdge) => subEdges.some((f) => f.kind === 'item' && f.to === e.from && objectAt(f.from).kind === 'attr'
-        && objectAt(f.from).base !== undefined && localIndex.get(objectAt(f.from).base!) === e.to);
+      // Likewise a constructor that keeps its owner, for each helper the owner keeps in an
+      // attribute (`self.undo = UndoStack(self)`, `self.search = SearchBar(self)`).
+      const keptBy = (e: LinkEdge) => subEdges.some((f) => (f.kind === 'item' && f.to === e.from && objectAt(f.from).kind === 'attr'
+        && objectAt(f.from).base !== undefined && localIndex.get(objectAt(f.from).base!) === e.to)
+        || (f.kind === 'attr' && f.from === e.to && f.to === e.from && e.kind === 'summary' && e.fromConstructor === true));
       // One attribute of one object is one back-reference, however many statements store it
       // (`self.screen = screen` / `= screen.screen` / `= Screen()` in exclusive branches).
       const candidates = explicit.filter((e) => e.attr !== undefined && (BACK_REFERENCE_WORDS.test(e.attr) || keptBy(e)));
       const named = onePerAttribute(candidates, objectAt);
+      // The likeliest back-reference of the other stores stands for a cycle no named one closes
+      // (`executive = Executive(self)` handed to `self.register(...)` next to `self.stdin = StdInputFile(self)`).
+      const stores = explicit.filter((e) => named.includes(e) || !candidates.includes(e));
       // An object put into its own containers (`self.items = []` … `self.items.append(self)`,
       // `self.path = [self]`) holds itself: each such store is the finding, not the container's.
       // A container filled first and attached after (`trail = [self]; self.trail = trail`) is
@@ -1064,7 +1070,8 @@ class CycleLinker {
         return true;
       });
       const backs = intoOwn.length > 0 ? intoOwn
-        : candidates.length > 1 ? distinctBackEdges(named, subgraph, subMembers, objectAt) : [chooseBackEdge(explicit, objectAt)];
+        : candidates.length > 1 ? distinctBackEdges([...named, chooseBackEdge(stores, objectAt)], subgraph, subMembers, objectAt)
+          : [chooseBackEdge(explicit, objectAt)];
       for (const back of backs) {
         const target = objectAt(back.to);
         const selfStore = intoOwn.includes(back);
