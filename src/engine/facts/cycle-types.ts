@@ -67,7 +67,10 @@ export interface CycleEdge {
   readonly from: number;
   readonly to: number;
   readonly kind: CycleEdgeKind;
-  /** `attr` edges: the attribute stored into. */
+  /**
+   * `attr` edges: the attribute stored into; `literal`/`item` edges: a plain string key, which
+   * names a field of a dict-based record (`{"parent": node}`, `node["parent"] = p`).
+   */
   readonly attr?: string;
   /** The statement that creates the reference. */
   readonly site: Span;

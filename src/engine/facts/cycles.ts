@@ -741,7 +741,8 @@ class FunctionAnalyzer {
     // `xs[a:b] = ys` copies ys's elements in; `xs[k] = y` stores y itself.
     const isSlice = target.children.some((c) => c.field === 'subscript' && c.type === 'slice');
     const values = isSlice ? this.elementsOf(refs) : refs;
-    for (const base of this.refs(object, depth + 1)) for (const v of values) this.edge(base, v, 'item');
+    const key = isSlice ? null : stringKey(target.children.find((c) => c.field === 'subscript') ?? null);
+    for (const base of this.refs(object, depth + 1)) for (const v of values) this.edge(base, v, 'item', key ?? undefined);
   }
 
   /** What a class's methods store on `self.<attr>` (strong, weak, of which class). */
@@ -1184,7 +1185,17 @@ class FunctionAnalyzer {
       this.sliceOf.set(slice, this.sliceOf.get(containers[0]!) ?? containers[0]!);
       return [slice];
     }
-    return containers.map((c) => this.elementOf(c));
+    // `node["name"]` and `node["children"]` are different fields of a dict-based record.
+    const key = stringKey(node.children.find((c) => c.field === 'subscript') ?? null);
+    return containers.map((c) => (key === null ? this.elementOf(c) : this.fieldOf(c, key)));
+  }
+
+  /** The value under a plain string key of a container (`node["children"]`). */
+  private fieldOf(container: number, key: string): number {
+    const source = this.sliceOf.get(container) ?? container;
+    const element = this.object(`element:${source}:${key}`, () => rawObject('element', { of: source, suffix: `["${key}"]` }));
+    this.edge(container, element, 'iter');
+    return element;
   }
 
   private awaitRefs(node: SyntaxNode, depth: number): number[] {
@@ -1222,15 +1233,17 @@ class FunctionAnalyzer {
     for (const c of node.children) {
       if (!c.isNamed || c.type === 'comment') continue;
       let value: SyntaxNode | undefined = c;
+      let name: string | null = null;
       if (c.type === 'pair') {
         const key = field(c, 'key');
         if (key) this.refs(key, depth + 1);
         value = field(c, 'value');
+        name = stringKey(key ?? null);
       } else if (c.type === 'list_splat' || c.type === 'dictionary_splat') {
         value = c.children.find((x) => x.isNamed);
       }
       if (!value) continue;
-      for (const v of this.refs(value, depth + 1)) this.edge(container, v, 'literal');
+      for (const v of this.refs(value, depth + 1)) this.edge(container, v, 'literal', name ?? undefined);
     }
     return container;
   }
@@ -2140,6 +2153,17 @@ function union(ids: number[]): number[] {
 function recordedCallKey(c: RawCall): string {
   const args = c.args.map((a) => `${a.keyword ?? ''}${a.splat ? '*' : ''}=${a.refs.join(',')}`).join(';');
   return `${c.stmt.start}:${c.receiver}:${c.method}:${c.callee}:${c.superCall}:${c.result}:${c.applied ?? ''}:${args}`;
+}
+
+/**
+ * A plain string key (`"parent"` in `{"parent": node}` or `node["parent"] = p`): dict-based
+ * records name their fields this way, and the name says what the reference is, like an attribute's.
+ */
+function stringKey(node: SyntaxNode | null): string | null {
+  // (Inner nodes of the copied tree carry no text: the parts do.)
+  const [start, content, end] = node?.type === 'string' ? node.children : [];
+  if (node?.children.length !== 3 || start?.type !== 'string_start' || content?.type !== 'string_content' || end?.type !== 'string_end') return null;
+  return (start.text === '"' || start.text === "'") && /^\w+$/.test(content.text) ? content.text : null;
 }
 
 function cloneEnv(env: Env): Env {
