@@ -118,13 +118,16 @@ export default defineRule({
         ? store.kind === 'local' ? 'excInfoLocal' : 'excInfoStored'
         : store.outer ? 'keptInOuter' : store.helper ? 'keptByHelper'
           : store.kind === 'local' ? 'keptInLocal' : store.kind === 'object' ? 'storedOnObject' : 'storedInContainer';
+      // `_, _, tb = sys.exc_info()`: name `tb` in the message, and clear every name that holds one.
+      const shown = store.names.find((n) => n !== '_') ?? store.names[0] ?? name;
+      const cleared = store.names.length > 0 ? [...new Set(store.names)].join('`, `') : name;
       ctx.report({
         span: model.source.span(store.statement.start, store.statement.end),
         messageId,
-        data: { text: statementText(model, store.statement), name: store.names[0] ?? name },
+        data: { text: statementText(model, store.statement), name: shown },
         suggestions: [{
           title: store.kind === 'local'
-            ? `Delete \`${store.names[0] ?? name}\` (or set it to None) in a \`finally\` once it has been used`
+            ? `Delete \`${cleared}\` (or set it to None) in a \`finally\` once it has been used`
             : 'Keep `str(e)`/`repr(e)` or `traceback.format_exception(e)` instead of the exception object',
         }],
       });

@@ -16,7 +16,7 @@ class Outcome:
         try:
             test()
         except Exception:
-            _, _, tb = sys.exc_info()  # expect: PSL304 "keeps a traceback in a local"
+            _, _, tb = sys.exc_info()  # expect: PSL304 "this frame → `tb` is a reference cycle"
             self.tracebacks[name] = tb  # expect: PSL304 "keeps a traceback"
 
     def run_expecting_failure(self, test):
