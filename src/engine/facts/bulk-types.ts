@@ -119,7 +119,8 @@ export interface BulkCallFact {
   /**
    * Calls that may reach project functions, made on the call's inputs (`world.despawn(eid)` after
    * `world.query(...)`) or passing one on, before the result is read or while it is iterated: if the
-   * function they reach writes to its inputs, a lazy result would see the change.
+   * function they reach writes to its inputs, a lazy result would see the change. Also method calls on
+   * an input whose class is unknown (`world.respawn(p)`): the link step checks the methods of that name.
    */
   readonly touchingCalls: readonly CallKey[];
   /** Module-level names whose objects are changed in those same ranges, qualified (see `globalReads`); `ANY_GLOBAL` when unknown code runs there. */

@@ -652,7 +652,9 @@ class BulkCollector {
       const fn = field(c, 'function');
       const onInput = fn?.type === 'attribute' && touches(field(fn, 'object'));
       const handsOn = (field(c, 'arguments')?.children ?? []).some((a) => touches(a.type === 'keyword_argument' ? field(a, 'value') : a));
-      if ((onInput || handsOn) && this.callee(c, body)) keys.push(callKey(c));
+      // A method call on an input of unknown class (`world.respawn(p)` with `world` a parameter)
+      // is kept too: the link step checks the project's methods of that name.
+      if (onInput || (handsOn && this.callee(c, body))) keys.push(callKey(c));
     }
     return keys;
   }

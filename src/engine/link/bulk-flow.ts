@@ -102,6 +102,18 @@ const MAX_DEPTH = 24;
 const SIDE_EFFECT_DEPTH = 4;
 
 const EMPTY_NAMES: ReadonlySet<string> = new Set();
+
+/** Public methods of `str`, `bytes`, `list`, `dict`, `set`, `tuple`, `int`, `float`: not evidence of a project class. */
+const BUILTIN_TYPE_METHODS: ReadonlySet<string> = new Set(
+  ('add append as_integer_ratio bit_count bit_length capitalize casefold center clear conjugate copy count decode '
+    + 'denominator difference difference_update discard encode endswith expandtabs extend find format format_map '
+    + 'from_bytes fromhex fromkeys get hex imag index insert intersection intersection_update is_integer isalnum '
+    + 'isalpha isascii isdecimal isdigit isdisjoint isidentifier islower isnumeric isprintable isspace issubset '
+    + 'issuperset istitle isupper items join keys ljust lower lstrip maketrans numerator partition pop popitem real '
+    + 'remove removeprefix removesuffix replace reverse rfind rindex rjust rpartition rsplit rstrip setdefault sort '
+    + 'split splitlines startswith strip swapcase symmetric_difference symmetric_difference_update title to_bytes '
+    + 'translate union update upper values zfill').split(' '),
+);
 const NOT_SINGLE = (reason: string): ResultUse => ({ singlePass: false, reason, orderInsensitive: false, hazards: [] });
 
 class BulkFlowAnalysis implements BulkFlow {
@@ -512,7 +524,7 @@ class BulkFlowAnalysis implements BulkFlow {
     const hazards = bulk.siteHazards.map((h) => `${where}: ${h}`);
     for (const key of bulk.touchingCalls) {
       const target = this.targetOf(site.file, key);
-      const write = target ? this.outerWriteOf(target) : null;
+      const write = target ? this.outerWriteOf(target) : this.unresolvedMethodEffect(site.file, key, (m) => this.outerWriteOf(m));
       if (write) {
         hazards.push(`${where}: ${write} while the result is still to be read`);
         break;
@@ -531,6 +543,45 @@ class BulkFlowAnalysis implements BulkFlow {
       if (changed) hazards.push(`${where}: \`${changed.slice(changed.lastIndexOf('.') + 1)}\`, which \`${producer.fn.name}\` reads, is changed while the result is still to be read`);
     }
     return hazards;
+  }
+
+  /**
+   * For `obj.name(...)` that nothing resolves (`obj` a parameter of unknown class; with `roots`,
+   * only when `obj` is rooted at one of them): what `effect` tells of the first method of the
+   * project called `name`, prefixed with its class, or null. Any of them may be the one called.
+   */
+  private unresolvedMethodEffect(file: FileFacts, key: CallKey, effect: (ref: FunctionRef) => string | null, roots?: ReadonlySet<string>): string | null {
+    const call = this.callFact(file, key);
+    const parts = call ? call.calleeText.split('.') : [];
+    if (!call || parts.length < 2 || (roots && !roots.has(parts[0]!))) return null;
+    // Resolved to something outside the project (`json.dumps`, `os.path.join`): not a project method.
+    if (call.qualifiedName !== null && !/^(self|cls)\./.test(call.qualifiedName)) return null;
+    const name = parts[parts.length - 1]!;
+    // `s.find(';')`, `row.get(k)`: most likely a string's or a dict's own method.
+    if (BUILTIN_TYPE_METHODS.has(name)) return null;
+    for (const method of this.methodsNamed(name)) {
+      // Only classes the caller's module can know of: its own, or those of a module it imports.
+      if (method.file !== file && !file.imports.some((i) => i.target === method.file.module.name || i.target.startsWith(`${method.file.module.name}.`))) continue;
+      const found = effect(method);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  private methodsByName: Map<string, FunctionRef[]> | undefined;
+
+  /** The project's methods (functions defined in a class body) called `name`. */
+  private methodsNamed(name: string): readonly FunctionRef[] {
+    if (!this.methodsByName) {
+      this.methodsByName = new Map();
+      for (const ref of this.project.functions.values()) {
+        if (ref.fn.classId === null) continue;
+        let list = this.methodsByName.get(ref.fn.name);
+        if (!list) this.methodsByName.set(ref.fn.name, (list = []));
+        list.push(ref);
+      }
+    }
+    return this.methodsByName.get(name) ?? [];
   }
 
   /** Module-level names `ref` or the project functions it calls (a few levels deep) read or change. */
@@ -651,10 +702,14 @@ class BulkFlowAnalysis implements BulkFlow {
         hazards.push('a set drops duplicates and has its own order; a generator would not');
       }
     }
+    const params = new Set(this.bulkFns.get(ref.globalId)?.params.map((p) => p.name));
     for (const key of conversion.deferredCalls) {
       const target = this.targetOf(ref.file, key);
-      if (!target || target === ref) continue;
-      const effect = this.sideEffectOf(target);
+      if (target === ref) continue;
+      // `bucket.take()` on a parameter of unknown class: a project method of that name that
+      // changes its object (or prints…) would now run while the caller iterates.
+      const effect = target ? this.sideEffectOf(target)
+        : this.unresolvedMethodEffect(ref.file, key, (m) => this.sideEffectOf(m), params);
       if (effect) {
         hazards.push(`${effect}, which would happen while the caller iterates`);
         break;
