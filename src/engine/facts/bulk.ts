@@ -30,6 +30,9 @@ interface Callee {
   readonly inferred: string | null;
 }
 
+/** Displays that hold what they list: `[rows]`, `(rows, meta)`, `{rows}`, `{"rows": rows}` (through `pair`). */
+const HOLDER_DISPLAYS: ReadonlySet<string> = new Set(['list', 'tuple', 'set', 'dictionary', 'parenthesized_expression', 'expression_list']);
+
 /** Calls that print, log or write: their order would change if they ran while the caller iterates. */
 const IO_CALLS: ReadonlySet<string> = new Set([
   'builtins.print', 'builtins.input', 'builtins.exec', 'builtins.breakpoint', 'warnings.warn', 'time.sleep',
@@ -401,6 +404,9 @@ class BulkCollector {
       const path = value && (value.type === 'identifier' || value.type === 'attribute') ? dottedName(value) : null;
       if (path) inputs.add(path);
     }
+    // `view = table`, `state = {"rows": rows}`, `rows = self.rows`: another name reaches the same
+    // object, and a write through it (`view[k] = v`, `state["rows"].clear()`) changes the input too.
+    for (const alias of this.localAliases(body, inputs)) inputs.add(alias);
     const readStatement = statementOf(read);
     const ranges: { start: number; end: number; what: string }[] = [];
     if (use.via && readStatement && readStatement.start > call.end) {
@@ -529,11 +535,39 @@ class BulkCollector {
     return { hazards, touchingCalls, rangeGlobalWrites: [...rangeGlobalWrites], rangeCalls };
   }
 
+  /**
+   * Names and attribute paths bound in `body` to one of the plain-name `inputs`, or to a list,
+   * tuple, set or dict display holding it (`view = table`, `state = {"rows": rows}`), and those an
+   * input is bound from (`rows = self.rows`): writes through them reach the input's object.
+   */
+  private localAliases(body: BodyIndex, inputs: ReadonlySet<string>): string[] {
+    const aliases: string[] = [];
+    const add = (node: SyntaxNode | undefined) => {
+      const path = node && (node.type === 'identifier' || node.type === 'attribute') ? dottedName(node) : null;
+      if (path && !inputs.has(path)) aliases.push(path);
+    };
+    for (const input of inputs) {
+      if (input.includes('.')) continue;
+      for (const load of body.loads.get(input) ?? []) {
+        let node = load;
+        while (node.parent && (HOLDER_DISPLAYS.has(node.parent.type) || (node.parent.type === 'pair' && node.field === 'value'))) node = node.parent;
+        if (node.parent?.type === 'assignment' && node.field === 'right') add(field(node.parent, 'left'));
+      }
+      for (const store of body.stores.get(input) ?? []) {
+        if (store.parent?.type === 'assignment' && store.field === 'left') add(field(store.parent, 'right'));
+      }
+    }
+    return aliases;
+  }
+
   /** The qualified module-level name an identifier stands for, when it is bound at module level. */
-  private moduleLevelName(id: SyntaxNode): string | null {
+  private moduleLevelName(id: SyntaxNode, orClassOrModule = false): string | null {
     const found = this.model.lookup(id.text, id);
     if (found?.scope.kind !== 'module') return null;
-    if (found.binding.kind !== 'assignment' && !(found.binding.kind === 'import' && found.binding.fact.kind === 'member')) return null;
+    // With `orClassOrModule`, also a class or module whose attribute is set (`Limits.HIGH = 25`,
+    // `os.environ["STAGE"] = …`): a producer reading that attribute lazily would see the new value.
+    const holder = orClassOrModule && (found.binding.kind === 'class' || found.binding.kind === 'import');
+    if (!holder && found.binding.kind !== 'assignment' && !(found.binding.kind === 'import' && found.binding.fact.kind === 'member')) return null;
     return this.model.resolveExpression(id);
   }
 
@@ -542,7 +576,7 @@ class BulkCollector {
     const names = new Set<string>();
     const add = (object: SyntaxNode | undefined) => {
       const root = rootIdentifier(object);
-      const name = root ? this.moduleLevelName(root) : null;
+      const name = root ? this.moduleLevelName(root, true) : null;
       if (name) names.add(name);
     };
     for (let i = lowerBound(body.mutations, start); i < body.mutations.length; i++) {
@@ -584,6 +618,14 @@ class BulkCollector {
       const method = id.parent?.type === 'attribute' && id.field === 'object' && id.parent.parent?.type === 'call'
         ? field(id.parent, 'attribute')?.text ?? '' : '';
       if (READING_METHODS.has(method) && (binding.kind === 'assignment' || binding.kind === 'import')) {
+        const name = this.model.resolveExpression(id);
+        if (name) names.add(name);
+        continue;
+      }
+      // `Limits.HIGH`, `settings.cutoff`, `os.environ`: an attribute of a module-level class,
+      // object or module, which the caller may set (`Limits.HIGH = 25`) before reading the result.
+      if (id.field === 'object' && id.parent?.type === 'attribute' && id.parent.parent?.type !== 'call'
+        && (binding.kind === 'class' || binding.kind === 'assignment' || binding.kind === 'import')) {
         const name = this.model.resolveExpression(id);
         if (name) names.add(name);
         continue;
