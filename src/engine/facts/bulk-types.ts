@@ -127,6 +127,8 @@ export interface BulkCallFact {
   readonly rangeGlobalWrites: readonly string[];
   /** Every call in those ranges that may reach a project function (checked for `globalWrites`). */
   readonly rangeCalls: readonly CallKey[];
+  /** Module-level names among the call's inputs (`evens(DATA)`), qualified: the producer reads them too. */
+  readonly inputGlobals: readonly string[];
   /** `store.load(..)` where `store = CrmStore()` in the same body: `pkg.mod.CrmStore.load`. */
   readonly inferredCallee: string | null;
   /** `self`/`cls` call in a method: the id of the enclosing function (for `self.x` resolution). */

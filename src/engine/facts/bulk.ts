@@ -122,8 +122,9 @@ interface SiteHazards {
   readonly touchingCalls: readonly CallKey[];
   readonly rangeGlobalWrites: readonly string[];
   readonly rangeCalls: readonly CallKey[];
+  readonly inputGlobals: readonly string[];
 }
-const NO_SITE_HAZARDS: SiteHazards = { hazards: [], touchingCalls: [], rangeGlobalWrites: [], rangeCalls: [] };
+const NO_SITE_HAZARDS: SiteHazards = { hazards: [], touchingCalls: [], rangeGlobalWrites: [], rangeCalls: [], inputGlobals: [] };
 
 /**
  * Draws from a `random.Random` (or numpy `Generator`): each advances its state, so a lazy producer
@@ -362,6 +363,7 @@ class BulkCollector {
       touchingCalls: site.touchingCalls,
       rangeGlobalWrites: site.rangeGlobalWrites,
       rangeCalls: site.rangeCalls,
+      inputGlobals: site.inputGlobals,
       inferredCallee: callee.inferred,
       enclosingFunctionId: fnBody ? fnBody.scope.id : null,
     };
@@ -422,6 +424,15 @@ class BulkCollector {
     const right = loopStatement?.type === 'for_statement' ? field(loopStatement, 'right') : undefined;
     if (loopAt && right && loopAt.start >= right.start && loopAt.end <= right.end) {
       ranges.push({ start: right.end, end: loopStatement!.end, what: 'while the result is iterated' });
+    }
+    // `apply(doubled(table), table)`: the function reading the result is handed an input too, and
+    // may change it (`table.clear()`) before it reads the first item.
+    let passedTo: Use = use;
+    for (let hops = 0; passedTo.kind === 'passed' && hops < 8; hops++) {
+      const consumer = passedTo.call;
+      const key = callKey(consumer);
+      if (this.touchingCalls(body, inputs, consumer.start, consumer.end).includes(key)) touchingCalls.push(key);
+      passedTo = usageOfExpression(this.index, consumer);
     }
     const rangeGlobalWrites = new Set<string>();
     const rangeCalls: CallKey[] = [];
@@ -532,7 +543,16 @@ class BulkCollector {
         }
       }
     }
-    return { hazards, touchingCalls, rangeGlobalWrites: [...rangeGlobalWrites], rangeCalls };
+    // `evens(DATA)`: the producer reads a module-level object, which project functions called in the
+    // ranges may change (`refresh()` appending to `DATA`); the link step checks their writes.
+    const inputGlobals = new Set<string>();
+    for (const input of inputs) {
+      const root = input.split('.', 1)[0]!;
+      const id = (body.loads.get(root) ?? [])[0] ?? body.moduleLoads.find((l) => l.text === root);
+      const name = id ? this.moduleLevelName(id) : null;
+      if (name) inputGlobals.add(name);
+    }
+    return { hazards, touchingCalls, rangeGlobalWrites: [...rangeGlobalWrites], rangeCalls, inputGlobals: [...inputGlobals] };
   }
 
   /**

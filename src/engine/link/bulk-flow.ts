@@ -531,7 +531,8 @@ class BulkFlowAnalysis implements BulkFlow {
       }
     }
     // Module-level state the producer reads, changed by the caller while it reads the result.
-    const reads = this.globalsOf(producer, 'globalReads', 0);
+    let reads = this.globalsOf(producer, 'globalReads', 0);
+    if (bulk.inputGlobals.length > 0) reads = new Set([...reads, ...bulk.inputGlobals]);
     if (reads.size > 0) {
       let changed = bulk.rangeGlobalWrites.includes(ANY_GLOBAL) ? [...reads][0] : bulk.rangeGlobalWrites.find((n) => reads.has(n));
       for (const key of bulk.rangeCalls) {
