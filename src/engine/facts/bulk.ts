@@ -395,6 +395,20 @@ class BulkCollector {
         break;
       }
     }
+    // `try: for n in parse(lines): print(n)` `except ValueError:`: an error of the producer (a bad
+    // `int(line)`, a missing key) would reach the handler after the loop has acted on the items
+    // before it, instead of before the loop starts. A consuming call (`total = sum(parse(lines))`)
+    // or comprehension acts on none of them either way.
+    const actsPerItem = use.kind === 'passed' || (use.kind === 'single-pass' && use.how === 'for');
+    for (let p = call.parent; actsPerItem && p && p !== body.node; p = p.parent) {
+      const catches = p.type === 'try_statement' ? p.children.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause')
+        : p.type === 'with_statement' && /\bsuppress\(/.test(this.model.source.text.slice(p.start, field(p, 'body')?.start ?? p.end));
+      const inBody = field(p, 'body');
+      if (catches && inBody && call.start >= inBody.start && read.end <= inBody.end) {
+        hazards.push(`the result is read inside a \`${p.type === 'try_statement' ? 'try' : 'with suppress(...)'}\` block that catches errors: lazily, those of the producer would come after the loop has acted on the items before them`);
+        break;
+      }
+    }
     const inputs = new Set<string>();
     const callee = field(call, 'function');
     const receiver = callee?.type === 'attribute' ? field(callee, 'object') : undefined;
