@@ -549,7 +549,8 @@ class BulkFlowAnalysis implements BulkFlow {
   /**
    * For `obj.name(...)` that nothing resolves (`obj` a parameter of unknown class; with `roots`,
    * only when `obj` is rooted at one of them): what `effect` tells of the first method of the
-   * project called `name`, prefixed with its class, or null. Any of them may be the one called.
+   * project called `name`, or null. Any of them may be the one called — also one of a class from a
+   * module the caller does not import (the object may come from a factory elsewhere).
    */
   private unresolvedMethodEffect(file: FileFacts, key: CallKey, effect: (ref: FunctionRef) => string | null, roots?: ReadonlySet<string>): string | null {
     const call = this.callFact(file, key);
@@ -561,8 +562,6 @@ class BulkFlowAnalysis implements BulkFlow {
     // `s.find(';')`, `row.get(k)`: most likely a string's or a dict's own method.
     if (BUILTIN_TYPE_METHODS.has(name)) return null;
     for (const method of this.methodsNamed(name)) {
-      // Only classes the caller's module can know of: its own, or those of a module it imports.
-      if (method.file !== file && !file.imports.some((i) => i.target === method.file.module.name || i.target.startsWith(`${method.file.module.name}.`))) continue;
       const found = effect(method);
       if (found) return found;
     }
