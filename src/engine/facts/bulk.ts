@@ -441,11 +441,20 @@ class BulkCollector {
     }
     // `apply(doubled(table), table)`: the function reading the result is handed an input too, and
     // may change it (`table.clear()`) before it reads the first item.
+    // Only an input handed as another argument counts: not the receiver (`self._index(self.load())`
+    // storing what it built on `self` is the common case), nor `self` itself.
+    const handed = new Set([...inputs].filter((p) => p !== 'self' && p !== 'cls'));
+    const isHanded = (node: SyntaxNode | undefined): boolean => {
+      const path = node && (node.type === 'identifier' || node.type === 'attribute') ? dottedName(node) : null;
+      return !!path && [...handed].some((p) => path === p || path.startsWith(`${p}.`) || p.startsWith(`${path}.`));
+    };
     let passedTo: Use = use;
     for (let hops = 0; passedTo.kind === 'passed' && hops < 8; hops++) {
       const consumer = passedTo.call;
-      const key = callKey(consumer);
-      if (this.touchingCalls(body, inputs, consumer.start, consumer.end).includes(key)) touchingCalls.push(key);
+      const at = passedTo.at;
+      // The argument carrying the result is not an input handed on (`records = clean(records)` … `index(records)`).
+      const args = (field(consumer, 'arguments')?.children ?? []).filter((a) => !(at.start >= a.start && at.end <= a.end));
+      if (args.some((a) => isHanded(a.type === 'keyword_argument' ? field(a, 'value') : a)) && this.callee(consumer, body)) touchingCalls.push(callKey(consumer));
       passedTo = usageOfExpression(this.index, consumer);
     }
     const rangeGlobalWrites = new Set<string>();

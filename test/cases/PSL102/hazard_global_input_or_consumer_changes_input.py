@@ -47,3 +47,22 @@ def summarize(counts, lines):
 
 def report(lines):
     return summarize(word_counts(lines), lines)
+
+
+class TermIndex:
+    def __init__(self):
+        self.terms = {}
+
+    def _normalized(self, words):  # expect: PSL102
+        return [w.lower() for w in words]
+
+    def _index(self, words):
+        terms = {}
+        for w in words:
+            terms[w] = terms.get(w, 0) + 1
+        self.terms = terms
+
+    def load(self, words):
+        # `_index` writes to `self` and gets the result, not an input: safe.
+        words = self._normalized(words)
+        self._index(words)
