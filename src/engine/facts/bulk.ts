@@ -438,6 +438,11 @@ class BulkCollector {
     const right = loopStatement?.type === 'for_statement' ? field(loopStatement, 'right') : undefined;
     if (loopAt && right && loopAt.start >= right.start && loopAt.end <= right.end) {
       ranges.push({ start: right.end, end: loopStatement!.end, what: 'while the result is iterated' });
+      // `for p in alive(players): p.partner.kill()`: the loop changes an object it reaches through
+      // the item (another player, maybe one still to be filtered), not the item itself.
+      const reached = this.reachedThroughItem(body, field(loopStatement!, 'left'), right.end, loopStatement!.end);
+      if (reached.hazard) hazards.push(reached.hazard);
+      touchingCalls.push(...reached.calls);
     }
     // `apply(doubled(table), table)`: the function reading the result is handed an input too, and
     // may change it (`table.clear()`) before it reads the first item.
@@ -576,6 +581,41 @@ class BulkCollector {
       if (name) inputGlobals.add(name);
     }
     return { hazards, touchingCalls, rangeGlobalWrites: [...rangeGlobalWrites], rangeCalls, inputGlobals: [...inputGlobals] };
+  }
+
+  /**
+   * Changes the loop body in [start, end) makes to objects reached through an attribute of a loop
+   * target (`p.partner.hp = 0`): a hazard; and method calls on such objects (`p.partner.kill()`),
+   * for the link step to check by name. Writes to the item itself (`p.hp -= 1`), into containers it
+   * holds (`p.log.append(x)`, `rec["meta"]["seen"] = True`) do not count: most likely its own data.
+   */
+  private reachedThroughItem(body: BodyIndex, left: SyntaxNode | undefined, start: number, end: number): { hazard: string | null; calls: CallKey[] } {
+    const targets = new Set<string>();
+    if (left) walk(left, (t) => {
+      if (t.type === 'identifier') targets.add(t.text);
+      return true;
+    });
+    const reached = (node: SyntaxNode | undefined): string | null => {
+      if (node?.type !== 'attribute') return null;
+      const path = dottedName(node);
+      return path && targets.has(path.split('.', 1)[0]!) ? path : null;
+    };
+    const calls: CallKey[] = [];
+    for (let i = lowerBound(body.mutations, start); i < body.mutations.length; i++) {
+      const m = body.mutations[i]!;
+      if (m.start >= end) break;
+      const path = m.type === 'attribute' ? reached(field(m, 'object')) : null;
+      if (path) return { hazard: `\`${path}\`, reached through an item, is changed while the result is iterated`, calls };
+    }
+    for (let i = lowerBound(body.calls, start); i < body.calls.length; i++) {
+      const c = body.calls[i]!;
+      if (c.start >= end) break;
+      const fn = field(c, 'function');
+      const path = fn?.type === 'attribute' ? reached(field(fn, 'object')) : null;
+      if (!path) continue;
+      calls.push(callKey(c));
+    }
+    return { hazard: null, calls };
   }
 
   /**
