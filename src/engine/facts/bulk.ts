@@ -826,6 +826,13 @@ class BulkCollector {
       const found = hitObject(field(fn, 'object'));
       if (found) return found;
     }
+    // `rows += [x]`, `rows |= extra`, `rows *= 2`: in place for a list, set or dict.
+    for (const p of paths) {
+      if (p.includes('.')) continue;
+      const store = (body.stores.get(p) ?? []).find((st) => st.start >= start && st.end <= end
+        && st.parent?.type === 'augmented_assignment' && st.field === 'left');
+      if (store) return p;
+    }
     return null;
   }
 
