@@ -39,6 +39,11 @@ export interface CycleObject {
   readonly live?: boolean;
   /** The class it is an instance of, when the code says: `new` objects, annotated parameters. */
   readonly type?: string;
+  /**
+   * `new` objects built through a `type[C]` parameter (`kind(world, pos)`): an instance of `C`
+   * or of any subclass, so a subclass's `__del__` is in the cycle too.
+   */
+  readonly subclassOk?: boolean;
   /** The class (id in this module) of a `self` object, while a function is analyzed (not in the facts). */
   readonly classId?: string;
 }

@@ -328,13 +328,15 @@ interface RawObject {
   readonly attr: string | undefined;
   readonly type: string | undefined;
   readonly classId: string | undefined;
+  readonly subclassOk?: boolean;
 }
 /** The optional parts of a `RawObject`. */
-type RawObjectExtra = Partial<Pick<RawObject, 'paramIndex' | 'base' | 'attr' | 'type' | 'classId'>>;
+type RawObjectExtra = Partial<Pick<RawObject, 'paramIndex' | 'base' | 'attr' | 'type' | 'classId' | 'subclassOk'>>;
 
 function rawObject(kind: CycleObjectKind, label: RawObject['label'], extra: RawObjectExtra = NO_EXTRA): RawObject {
   return {
     kind, label, paramIndex: extra.paramIndex, base: extra.base, attr: extra.attr, type: extra.type, classId: extra.classId,
+    ...(extra.subclassOk ? { subclassOk: true } : {}),
   };
 }
 const NO_EXTRA: RawObjectExtra = {};
@@ -1464,7 +1466,7 @@ class FunctionAnalyzer {
     // `plugin_cls(self)` with `plugin_cls: type[Plugin]`: an instance of `Plugin` (or a subclass).
     const paramClass = !qualified && callee.type === 'identifier' ? this.classParamNamed(callee.text) : null;
     if (paramClass) {
-      const result = this.nodeObject('new', call, { type: paramClass });
+      const result = this.nodeObject('new', call, { type: paramClass, subclassOk: true });
       this.calls.push(rawCall(this.statement ?? call, null, null, paramClass, false, result, args));
       return [result];
     }
@@ -1904,6 +1906,7 @@ class FunctionAnalyzer {
       // Only the exception is written: an attribute object is live unless it says otherwise.
       if (o.kind === 'attr' && live.get(old) === false) out.live = false;
       if (o.type !== undefined) out.type = o.type;
+      if (o.subclassOk) out.subclassOk = true;
       // (`classId` stays behind: only this analysis reads it, the link step has `selfClassId`.)
       objects.push(out);
     }

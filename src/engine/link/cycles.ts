@@ -1126,8 +1126,9 @@ class CycleLinker {
       classes.add(cls.globalId);
       // `self`, or a parameter or attribute declared with a class (`comp: Component`): an
       // instance of a subclass takes that place as well. An instance built here (`Node(...)`) is
-      // of that class exactly.
-      if (entry.facts.objects[n]!.kind !== 'new') selfClasses.add(cls.globalId);
+      // of that class exactly — unless built through a `type[C]` parameter (`kind(self, pos)`).
+      const o = entry.facts.objects[n]!;
+      if (o.kind !== 'new' || o.subclassOk) selfClasses.add(cls.globalId);
     }
     return { classes: [...classes].sort(), selfClasses: [...selfClasses].sort() };
   }
