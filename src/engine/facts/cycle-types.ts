@@ -168,4 +168,48 @@ export interface CycleFacts {
   readonly functions: readonly FunctionCycleFacts[];
   /** Property names with a setter defined in this file: `x.name = v` runs code, not a plain store. */
   readonly propertySetters: readonly string[];
+  /** Caught exceptions kept past their handler (PSL304). */
+  readonly exceptions: ExceptionFacts;
+}
+
+export type ExceptionMessageId =
+  | 'keptInLocal' | 'keptInOuter' | 'storedOnObject' | 'storedInContainer' | 'keptByHelper' | 'excInfoLocal' | 'excInfoStored';
+
+/** A store that keeps a caught exception or traceback past its handler, decided within the file. */
+export interface ExceptionFinding {
+  readonly span: Span;
+  readonly messageId: ExceptionMessageId;
+  /** The statement as written (first line). */
+  readonly text: string;
+  /** The exception's (or the alias's) name. */
+  readonly name: string;
+  /** Locals to delete in a `finally` (a local store), or null: keep a string instead. */
+  readonly clear: string | null;
+}
+
+/**
+ * A call in a handler that hands the caught exception to a function this file does not define
+ * (`record_failure(step, exc)` imported from another module): the link step decides whether that
+ * function keeps it.
+ */
+export interface ExceptionHandoff {
+  /** The statement, where the finding goes. */
+  readonly span: Span;
+  readonly text: string;
+  readonly name: string;
+  /** The call (the span of its `CallFact`). */
+  readonly callStart: number;
+  readonly callEnd: number;
+  /** The arguments that carry the exception: by position (among positional ones) or keyword. */
+  readonly args: readonly { readonly position: number | null; readonly keyword: string | null; readonly excInfo: boolean }[];
+}
+
+export interface ExceptionFacts {
+  readonly findings: readonly ExceptionFinding[];
+  readonly handoffs: readonly ExceptionHandoff[];
+  /**
+   * Parameters a function of this file keeps past the call (on an object, in a container it does
+   * not own, in a global): a caught exception handed to one stays alive with its frames.
+   */
+  readonly keptParams: readonly { readonly functionId: string; readonly param: string }[];
 }

@@ -6,6 +6,7 @@ import type { Span } from '../types.js';
 import { annotatedClass } from './annotations.js';
 import { dottedName, parameterName, type Scope, type SemanticModel } from './scope.js';
 import { componentsOf } from './strongly-connected.js';
+import { collectExceptionFacts } from './exception-cycles.js';
 import {
   CLASS_OBJECT_TYPE, type ClassAttrFact, type ClassCycleFacts, type CycleArg, type CycleCall, type CycleEdge,
   type CycleEdgeKind, type CycleFacts, type CycleObject, type CycleObjectKind, type FunctionCycleFacts,
@@ -123,7 +124,7 @@ function functionContext(
 }
 
 export function collectCycleFacts(model: SemanticModel): CycleFacts {
-  return new CycleCollector(model).run();
+  return { ...new CycleCollector(model).run(), exceptions: collectExceptionFacts(model) };
 }
 
 class CycleCollector {
@@ -138,7 +139,7 @@ class CycleCollector {
     this.model = model;
   }
 
-  run(): CycleFacts {
+  run(): Omit<CycleFacts, 'exceptions'> {
     this.analyze(functionContext(null, null, null, null, this.model.moduleScope));
     for (let i = 0; i < this.queue.length; i++) this.analyze(this.queue[i]!);
     const classes: ClassCycleFacts[] = this.classFacts.map(({ classId, initFields }) => ({
