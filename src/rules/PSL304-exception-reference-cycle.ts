@@ -133,9 +133,9 @@ function suggestion(clear: string | null): string {
  */
 function keptArgument(target: FunctionRef, handoff: ExceptionHandoff): boolean | null {
   const { fn } = target;
-  // `Wrapper(e)` as a statement: the new object is dropped at once (a class is followed by `carries`).
   // A queue or future of the project (`self.results.put(e)`) hands it to whoever takes it next.
-  if (fn.name === '__init__' || PASSES_ON.has(fn.name)) return null;
+  // (Constructors have no kept parameters listed: `Wrapper(e)` as a statement is dropped at once.)
+  if (PASSES_ON.has(fn.name)) return null;
   const kept = new Set(target.file.cycles.exceptions.keptParams.filter((k) => k.functionId === fn.id).map((k) => k.param));
   if (kept.size === 0) return null;
   // The instance (or class) of a method called on one is not among the arguments.

@@ -111,6 +111,9 @@ function keptParamsOf(model: SemanticModel, def: SyntaxNode): { functionId: stri
   const scope = model.scopeFor(def);
   const parent = scope?.parent;
   if (!scope || !parent || (parent.kind !== 'module' && parent.kind !== 'class')) return [];
+  // A constructor called on its own (`Wrapper(e)` as a statement) makes an object dropped at once;
+  // a kept one is followed where it is kept (`self.err = Wrapper(e)`).
+  if (field(def, 'name')?.text === '__init__') return [];
   const params = (field(def, 'parameters')?.children ?? []).filter((p) => p.isNamed && p.type !== 'comment');
   const skip = parent.kind === 'class' && !isStatic(def) ? 1 : 0;
   const out: { functionId: string; param: string }[] = [];
