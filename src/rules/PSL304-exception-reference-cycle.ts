@@ -39,7 +39,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for a caught exception or traceback kept beyond its `except` block: `self.last_error = e`, `errors.append(e)`, `results.append(Failure(item, e))`, binding it to another local (`last_exc = e` in a retry loop), handing it to a helper that keeps it, in the same file or another module of the project (`self._record_failure(item, e)`, a method of a base class, `record_failure(step, exc)` imported from a reporting module, a method of an object kept on `self`: `self.report.add_error(step, exc)`; one step: a helper that hands it on to yet another module is not followed), `__exit__`/`__aexit__` of a context manager keeping the exception or traceback of its `with` block (`self.error = exc`: the frame of the block holds the manager), and `sys.exc_info()` (or `e.__traceback__`) stored in a local that is not deleted, or on an object. Not reported: `str(e)`/`repr(e)`, logging, re-raising, passing it on (`future.set_exception(e)`, `queue.put(e)`), an exception whose traceback the handler drops first (`e.__traceback__ = None`), and a local cleared with `del`/`= None` later in the function or in a `finally`. Returning or raising the alias (`raise last_exc` after a retry loop, `return value, error`) does not end the cycle and is reported: the exception leaves, but its traceback still holds this function\'s frame, and the frame still holds the alias.',
+      'Checks for a caught exception or traceback kept beyond its `except` block: `self.last_error = e`, `errors.append(e)`, `results.append(Failure(item, e))`, binding it to another local (`last_exc = e` in a retry loop), handing it to a helper that keeps it, in the same file or another module of the project (`self._record_failure(item, e)`, a method of a base class, `record_failure(step, exc)` imported from a reporting module, a method of an object kept on `self` (`self.report.add_error(step, exc)`) or of a module-level instance (`REGISTRY.record(step, exc)`); one step: a helper that hands it on to yet another module is not followed), `__exit__`/`__aexit__` of a context manager keeping the exception or traceback of its `with` block (`self.error = exc`: the frame of the block holds the manager), and `sys.exc_info()` (or `e.__traceback__`) stored in a local that is not deleted, or on an object. Not reported: `str(e)`/`repr(e)`, logging, re-raising, passing it on (`future.set_exception(e)`, `queue.put(e)`), an exception whose traceback the handler drops first (`e.__traceback__ = None`), and a local cleared with `del`/`= None` later in the function or in a `finally`. Returning or raising the alias (`raise last_exc` after a retry loop, `return value, error`) does not end the cycle and is reported: the exception leaves, but its traceback still holds this function\'s frame, and the frame still holds the alias.',
     whyBad:
       'An exception holds its traceback, the traceback holds every frame it passed through, and each frame holds all of its local variables. Keeping the exception where one of those frames can reach it — a local of the catching function, or `self` — makes a reference cycle: the frames, their locals and whatever they hold (request bodies, parsed rows, buffers) stay alive until the cycle collector runs. This is why Python deletes the `as` name at the end of the handler.',
     example: [
@@ -80,6 +80,7 @@ export default defineRule({
     ],
   },
   check(project, ctx) {
+    let instances: Map<string, string> | undefined;
     for (const file of project.files.values()) {
       const facts = file.cycles.exceptions;
       for (const f of facts.findings) {
@@ -94,7 +95,9 @@ export default defineRule({
       file.calls.forEach((c, i) => callAt.set(c.span.start * 4096 + (c.span.end - c.span.start), i));
       for (const h of facts.handoffs) {
         const index = callAt.get(h.callStart * 4096 + (h.callEnd - h.callStart));
-        const target = index === undefined ? undefined : targets[index] ?? attributeMethod(project, file, file.calls[index]!);
+        const call = index === undefined ? undefined : file.calls[index]!;
+        const target = index === undefined ? undefined
+          : targets[index] ?? attributeMethod(project, file, call!) ?? instanceMethod(project, (instances ??= moduleInstances(project)), call!);
         const excInfo = target ? keptArgument(target, h) : null;
         if (excInfo === null) continue;
         ctx.report({
@@ -119,6 +122,24 @@ function attributeMethod(project: ProjectGraph, file: FileFacts, call: CallFact)
   if (attr?.types.length !== 1) return undefined;
   const cls = project.resolveClass(attr.types[0]!);
   return cls ? project.findMethod(cls, m[3]!) : undefined;
+}
+
+/** Module-level instances (`REGISTRY = Registry()`) by qualified name: their class's qualified name. */
+function moduleInstances(project: ProjectGraph): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const file of project.files.values()) {
+    for (const i of file.caches.instances) out.set(`${file.module.name}.${i.name}`, i.classQualifiedName);
+  }
+  return out;
+}
+
+/** `REGISTRY.record_error(e)` on a module-level instance of a project class (imported or not). */
+function instanceMethod(project: ProjectGraph, instances: ReadonlyMap<string, string>, call: CallFact): FunctionRef | undefined {
+  const name = call.qualifiedName;
+  const dot = name ? name.lastIndexOf('.') : -1;
+  const cls = dot > 0 ? instances.get(name!.slice(0, dot)) : undefined;
+  const ref = cls ? project.resolveClass(cls) : undefined;
+  return ref ? project.findMethod(ref, name!.slice(dot + 1)) : undefined;
 }
 
 function suggestion(clear: string | null): string {

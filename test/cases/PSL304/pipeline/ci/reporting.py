@@ -51,3 +51,19 @@ class ResultQueue:
 
     def put(self, item: object) -> None:
         self.items.append(item)
+
+
+class ErrorRegistry:
+    def __init__(self) -> None:
+        self.by_step: dict[str, BaseException] = {}
+        self.counts: dict[str, int] = {}
+
+    def record(self, step: str, exc: BaseException) -> None:
+        self.by_step[step] = exc
+
+    def count(self, step: str, exc: BaseException) -> None:
+        key = f"{step}:{type(exc).__name__}"
+        self.counts[key] = self.counts.get(key, 0) + 1
+
+
+REGISTRY = ErrorRegistry()

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from . import reporting
-from .reporting import Annotations, BaseRunner, ResultQueue, format_failure, record_failure, record_summary
+from .reporting import REGISTRY, Annotations, BaseRunner, ResultQueue, format_failure, record_failure, record_summary
 
 
 class Runner(BaseRunner):
@@ -59,3 +59,13 @@ class ParallelRunner:
         except subprocess.CalledProcessError as exc:
             # Handed over to the thread that collects results.
             self.results.put(exc)
+
+
+def run_detached(steps: dict[str, list[str]]) -> None:
+    for name, cmd in steps.items():
+        try:
+            subprocess.Popen(cmd)
+        except FileNotFoundError as exc:
+            REGISTRY.record(name, exc)  # expect: PSL304
+        except PermissionError as exc:
+            REGISTRY.count(name, exc)
