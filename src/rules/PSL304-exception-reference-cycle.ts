@@ -91,10 +91,11 @@ export default defineRule({
       }
       if (facts.handoffs.length === 0) continue;
       const targets = project.callTargets(file);
-      const callAt = new Map<number, number>();
-      file.calls.forEach((c, i) => callAt.set(c.span.start * 4096 + (c.span.end - c.span.start), i));
+      // Only files with a hand-off get here (few): a string key per call is cheap enough.
+      const callAt = new Map<string, number>();
+      file.calls.forEach((c, i) => callAt.set(`${c.span.start}:${c.span.end}`, i));
       for (const h of facts.handoffs) {
-        const index = callAt.get(h.callStart * 4096 + (h.callEnd - h.callStart));
+        const index = callAt.get(`${h.callStart}:${h.callEnd}`);
         const call = index === undefined ? undefined : file.calls[index]!;
         const target = index === undefined ? undefined
           : targets[index] ?? attributeMethod(project, file, call!) ?? instanceMethod(project, (instances ??= moduleInstances(project)), call!);
