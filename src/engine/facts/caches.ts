@@ -86,8 +86,11 @@ const INTERESTING_CALLS = new Set([
 ]);
 const INTERESTING_MODULES = /^(functools|cachetools|async_lru|methodtools|time|datetime|heapq|bisect|asyncio|django\.utils\.timezone|arrow|pendulum)(\.|$)/;
 const LOOP_FACTORIES = new Set(['asyncio.get_event_loop', 'asyncio.get_running_loop']);
-/** Names that say an expiry is being computed or compared. */
-const EXPIRY_NAME = /ttl|expir|stale|max_?age|lifetime|deadline|fresh|timeout/i;
+/**
+ * Names that say an expiry is being computed or compared. An entry's age (`entry.age() < limit`,
+ * `cache_age > ttl`) is one too, as a whole word only (not `page`, `usage`, `storage`).
+ */
+const EXPIRY_NAME = /ttl|expir|stale|max_?age|lifetime|deadline|fresh|timeout|(^|_)age(_|$)/i;
 /** An entry's own age test, as a property or method: `entry.expired`, `item.is_fresh(ttl)`. */
 const EXPIRY_PREDICATE = /^_*(is_|has_)?(expired|stale|fresh|still_fresh|still_valid|outdated)$/i;
 const EXPIRY_CALL = /expir|stale|fresh/i;
