@@ -662,10 +662,11 @@ export function isDecoratorInstanceContainer(project: CacheProject, linked: Link
 /**
  * `REGISTRY[name] = import_module(name)` in a function the program's start calls once
  * (`main()` → `load_plugins(cfg)`): set-up, one entry per configured name, not per request.
- * (An append there is not: it is the same call shape as per-input growth.)
+ * An append there (`_plugins.append(import_module(name))`) runs as often: once per configured item.
  */
+const STARTUP_GROW_METHODS = new Set(['[]=', 'setdefault', 'update', 'add', 'append', 'extend', 'insert']);
 export function isStartupSetup({ file, use }: LinkedUse, runtime: RuntimeOracle): boolean {
-  if (use.method !== '[]=' && use.method !== 'setdefault' && use.method !== 'update' && use.method !== 'add') return false;
+  if (!STARTUP_GROW_METHODS.has(use.method)) return false;
   return runtime.isStartupOnly(file, use.functionId) && !runtime(file, null, use.span.start);
 }
 
