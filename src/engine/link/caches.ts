@@ -763,6 +763,18 @@ const DEMO_FUNCTION = /^(main|demo|example|examples|run|cli)$/i;
 /** `PRESETS[name]`, `_TABLES[kind]`: a lookup in an UPPER_CASE table of constants. */
 const CONSTANT_LOOKUP = /^_*[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*\[[^[\]]*\]$/;
 const TEST_CALLER = /^_*test/i;
+/** A literal without quotes or escapes inside, a number, `True`/`False`/`None`, or a Capitalised (class, enum member) or UPPER_CASE name. */
+const CONSTANT_TEXT = /^(?:'[^'\\\n]*'|"[^"\\\n]*"|-?\d[\d_.]*|True|False|None|_*[A-Z]\w*(?:\.[A-Z]\w*)*)$/;
+/** `A if cond else B` (also chained): the branch value before `if`, and the rest after the first `else`. */
+const CONDITIONAL_HEAD = /^('[^'\\\n]*'|"[^"\\\n]*"|\S+)\s+if\s+(?:(?!\belse\b)[\s\S])+?\s+else\s+([\s\S]+)$/;
+
+/** Whether a conditional expression's text picks among constants only: `"eu" if free else "us"`. */
+function isConstantChoice(text: string, depth = 0): boolean {
+  const match = CONDITIONAL_HEAD.exec(text.trim());
+  if (!match || depth > 8 || !CONSTANT_TEXT.test(match[1]!)) return false;
+  const rest = match[2]!.trim();
+  return CONSTANT_TEXT.test(rest) || isConstantChoice(rest, depth + 1);
+}
 
 /**
  * Whether a store by key can only ever add a few keys: the key comes from a fixed set (see
@@ -791,6 +803,8 @@ export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle):
     if (arg.kind === 'number' || arg.kind === 'none') return true;
     // `PRESETS[name]`: a value looked up in an UPPER_CASE table of constants is one of its values.
     if (arg.kind === 'other' && CONSTANT_LOOKUP.test(arg.text)) return true;
+    // `"eu" if tier is Tier.FREE else "us"`: one of its branches, each a constant.
+    if (arg.kind === 'other' && isConstantChoice(arg.text)) return true;
     if (arg.kind !== 'name' && arg.kind !== 'attribute') return arg.text === 'True' || arg.text === 'False';
     // Classes are Capitalised and constants UPPER_CASE: either way one of a fixed set.
     if (/^_*[A-Z]/.test(lastPart(arg.text))) return true;
