@@ -1,6 +1,6 @@
 // PSL201: a cache with no size bound — `lru_cache(maxsize=None)`, `@cache`, `cached(cache={})`,
 // an infinite cachetools cache, or a module/class/closure dict used as a memo that nothing empties.
-import { boundedKeyOracle, boundingUses, clearedCaches, isDecoratorInstanceContainer, isEnumClass, isFieldDefault, isMemoContainer, isTimestampedContainer, linkContainers, resolveConstant, runtimeGrowth, runtimeOracle, type CacheProject, type LinkedContainer } from '../engine/link/caches.js';
+import { boundedKeyOracle, boundingUses, callerConstantsOracle, clearedCaches, isDecoratorInstanceContainer, isEnumClass, isFieldDefault, isMemoContainer, isTimestampedContainer, linkContainers, resolveConstant, runtimeGrowth, runtimeOracle, type CacheProject, type LinkedContainer } from '../engine/link/caches.js';
 import type { CacheSiteFact } from '../engine/facts/cache-types.js';
 import type { FileFacts } from '../engine/facts/types.js';
 import type { EditInput } from '../engine/run/rule.js';
@@ -48,7 +48,7 @@ export default defineRule({
     whatItDoes:
       'Checks for caches without a size bound: `functools.lru_cache(maxsize=None)` (also via a module constant), `functools.cache`, `async_lru.alru_cache(maxsize=None)`, `cachetools.cached(cache={})`, cachetools caches whose `maxsize` is `None`, infinite, `sys.maxsize` or a huge literal, and module-level, class-level, closure or default-argument (`def f(x, _memo={})`) dicts used as memos (filled where they are looked up, or by a store helper called next to a lookup helper: `_cached(k)` … `_remember(k, v)`) that nothing in the project ever shrinks (`pop`, `del`, `clear`, reset, size check, `cache_clear()`).',
     whyBad:
-      'An unbounded cache keeps one entry per distinct key forever. With keys from user input, ids or timestamps it grows for as long as the process runs, and the entries are scattered over many memory arenas that can never be returned to the operating system, even after the cache is cleared. A zero-argument `@cache` (a lazy singleton), a method cache on an enum keyed only by the member (no other arguments), a cache on a function whose parameters are all `bool`, `Literal[...]` (also through an alias, `Window = Literal[...]`), classes (`type`, `type[...]`) or enums, and a memo whose keys come from a fixed set (an enum or class parameter, a loop over constants or over a module container, of this module or imported, filled only at import time or by start-up set-up, or constants — or entries of an UPPER_CASE table of constants, `PRESETS[name]`, a choice between constants, `"eu" if resident else "us"`, or a loop variable over a fixed set — from every caller) are not reported.',
+      'An unbounded cache keeps one entry per distinct key forever. With keys from user input, ids or timestamps it grows for as long as the process runs, and the entries are scattered over many memory arenas that can never be returned to the operating system, even after the cache is cleared. A zero-argument `@cache` (a lazy singleton), a method cache on an enum keyed only by the member (no other arguments), a cache on a function whose parameters are all `bool`, `Literal[...]` (also through an alias, `Window = Literal[...]`), classes (`type`, `type[...]`) or enums, a cached function that every caller passes constants (`load_schema("invoice")`, a loop variable over a fixed set), and a memo whose keys come from a fixed set (an enum or class parameter, a loop over constants or over a module container, of this module or imported, filled only at import time or by start-up set-up, or constants — or entries of an UPPER_CASE table of constants, `PRESETS[name]`, a choice between constants, `"eu" if resident else "us"`, or a loop variable over a fixed set — from every caller) are not reported.',
     example: [
       'import functools',
       '',
@@ -75,6 +75,7 @@ export default defineRule({
     const maxsize = String(ctx.options.defaultMaxsize);
     const containers = linkContainers(project);
     const cleared = clearedCaches(project);
+    const callerConstants = callerConstantsOracle(project);
 
     for (const file of project.files.values()) {
       for (const site of file.caches.sites) {
@@ -83,6 +84,8 @@ export default defineRule({
         if (site.keyedBySelfOnly && onEnum(project, file, site)) continue;
         // `def endpoint(region: Region)` with `Region` an enum: one entry per member at most.
         if (site.keyAnnotations?.every((name) => isEnumAnnotation(project, name))) continue;
+        // `load_schema("invoice")` from every caller: one entry per constant passed.
+        if (argumentsFromConstants(file, site, callerConstants)) continue;
         const clearedAs = site.functionId ?? site.boundName;
         if (clearedAs !== null && cleared.has(`${file.module.name}.${clearedAs}`)) continue;
         const verdict = judgeSite(project, file, site, containers);
@@ -139,6 +142,19 @@ function isEnumAnnotation(project: CacheProject, qualifiedName: string): boolean
 function onEnum(project: CacheProject, file: FileFacts, site: CacheSiteFact): boolean {
   const classId = file.functions.find((fn) => fn.id === site.functionId)?.classId;
   return !!classId && isEnumClass(project, `${file.module.name}.${classId}`);
+}
+
+/**
+ * A cached function (not an instance method: `self` is open-ended) whose every parameter gets a
+ * constant, a choice between constants or a loop variable over a fixed set from every caller in
+ * the project (`load_schema("invoice")`, `for op in OPCODES: width(op)`).
+ */
+function argumentsFromConstants(file: FileFacts, site: CacheSiteFact, callerConstants: (globalId: string, param: string) => boolean): boolean {
+  if (site.form !== 'decorator' || site.functionId === null) return false;
+  const fn = file.functions.find((f) => f.id === site.functionId);
+  if (!fn || fn.kind === 'method' || fn.kind === 'property') return false;
+  const params = fn.kind === 'classmethod' ? fn.params.slice(1) : fn.params;
+  return params.length > 0 && params.every((p) => callerConstants(`${file.module.name}.${fn.id}`, p.name));
 }
 
 function onMethod(file: FileFacts, site: CacheSiteFact): boolean {

@@ -777,26 +777,13 @@ function isConstantChoice(text: string, depth = 0): boolean {
 }
 
 /**
- * Whether a store by key can only ever add a few keys: the key comes from a fixed set (see
- * `keyBounded`), is a parameter annotated with an enum, or is a parameter that every caller in
- * the project (outside module-level and demo code) passes a constant for — a literal, a module
- * constant, a class or an enum member (`Kind.USER`, `Text`, `_ALPHABET`). With a run-time oracle,
- * also a key looped over a module container that is filled only at import time and never handed
- * out (`for name in _jobs: _last_run[name] = now`, with `_jobs` filled by a decorator).
+ * Whether every caller in the project (outside module-level, demo and test code; at least one)
+ * passes a constant for parameter `param` of function `globalId` — a literal, a module constant,
+ * a class or an enum member, a choice between constants, an entry of an UPPER_CASE table, or a
+ * loop variable over a fixed set — or leaves it to its default.
  */
-export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle): (file: FileFacts, use: ContainerUseFact) => boolean {
+export function callerConstantsOracle(project: CacheProject): (globalId: string, param: string) => boolean {
   const memo = new Map<string, boolean>();
-  const fixedSources = new Map<string, boolean>();
-  const fixedSource = (globalKey: string): boolean => {
-    let known = fixedSources.get(globalKey);
-    if (known !== undefined) return known;
-    const source = linkContainers(project).get(globalKey);
-    known = !!source && source.container.scope === 'module'
-      && !source.uses.some(({ use }) => use.op === 'escape' || (use.op === 'reassign' && !use.isDefinition))
-      && runtimeGrowth(source, runtime).every((g) => isStartupSetup(g, runtime));
-    fixedSources.set(globalKey, known);
-    return known;
-  };
   const isConstantArg = (arg: ArgFact): boolean => {
     // An f-string is built at run time: as open-ended as its parts.
     if (arg.kind === 'string') return !/^[a-eg-z]*f/i.test(arg.text);
@@ -836,6 +823,35 @@ export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle):
     }
     return evidence > 0;
   };
+  return (globalId, param) => {
+    const key = `${globalId}\u0000${param}`;
+    let known = memo.get(key);
+    if (known === undefined) memo.set(key, (known = callersPassConstants(globalId, param)));
+    return known;
+  };
+}
+
+/**
+ * Whether a store by key can only ever add a few keys: the key comes from a fixed set (see
+ * `keyBounded`), is a parameter annotated with an enum, or is a parameter that every caller in
+ * the project (outside module-level and demo code) passes a constant for — a literal, a module
+ * constant, a class or an enum member (`Kind.USER`, `Text`, `_ALPHABET`). With a run-time oracle,
+ * also a key looped over a module container that is filled only at import time and never handed
+ * out (`for name in _jobs: _last_run[name] = now`, with `_jobs` filled by a decorator).
+ */
+export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle): (file: FileFacts, use: ContainerUseFact) => boolean {
+  const fixedSources = new Map<string, boolean>();
+  const fixedSource = (globalKey: string): boolean => {
+    let known = fixedSources.get(globalKey);
+    if (known !== undefined) return known;
+    const source = linkContainers(project).get(globalKey);
+    known = !!source && source.container.scope === 'module'
+      && !source.uses.some(({ use }) => use.op === 'escape' || (use.op === 'reassign' && !use.isDefinition))
+      && runtimeGrowth(source, runtime).every((g) => isStartupSetup(g, runtime));
+    fixedSources.set(globalKey, known);
+    return known;
+  };
+  const callersPassConstants = callerConstantsOracle(project);
   return (file, use) => {
     if (use.keyBounded) return true;
     if (use.keyLoopContainer !== undefined && fixedSource(use.keyLoopContainer.includes('.') ? use.keyLoopContainer : `${file.module.name}.${use.keyLoopContainer}`)) return true;
@@ -844,10 +860,6 @@ export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle):
       if (cls && isEnumClass(project, cls.globalId)) return true;
     }
     if (use.keyParam === undefined || use.functionId === null) return false;
-    const globalId = `${file.module.name}.${use.functionId}`;
-    const key = `${globalId}\u0000${use.keyParam}`;
-    let known = memo.get(key);
-    if (known === undefined) memo.set(key, (known = callersPassConstants(globalId, use.keyParam)));
-    return known;
+    return callersPassConstants(`${file.module.name}.${use.functionId}`, use.keyParam);
   };
 }
