@@ -408,9 +408,13 @@ class CacheCollector {
    */
   private loopsOverFixedSet(name: SyntaxNode): boolean {
     const found = this.model.lookup(name.text, name);
-    if (!found || found.scope.kind !== 'function' || found.binding.kind !== 'assignment' || found.binding.node.type !== 'for_statement') return false;
+    if (!found || found.binding.kind !== 'assignment') return false;
+    // `[width(op) for op in OPCODES]`: a comprehension's loop variable, bound in its own scope.
+    const inComprehension = found.scope.kind === 'comprehension' && found.binding.node.type === 'for_in_clause';
+    if (!inComprehension && (found.scope.kind !== 'function' || found.binding.node.type !== 'for_statement')) return false;
     const left = field(found.binding.node, 'left');
     if (left?.type !== 'identifier') return false;
+    const once = (): boolean => bindsOnce(found.scope.node, name.text, inComprehension);
     let source = field(found.binding.node, 'right');
     if (source?.type === 'call') {
       const fn = field(source, 'function');
@@ -418,7 +422,7 @@ class CacheCollector {
       if (fn?.type === 'identifier' && !this.model.lookup(fn.text, fn)) {
         if (fn.text === 'range') {
           return args.length > 0 && args.every((a) => a.type === 'integer'
-            || (a.type === 'identifier' && this.model.lookup(a.text, a)?.scope.kind === 'module')) && bindsOnce(found.scope.node, name.text);
+            || (a.type === 'identifier' && this.model.lookup(a.text, a)?.scope.kind === 'module')) && once();
         }
         if (!/^(list|tuple|sorted|set|frozenset|reversed)$/.test(fn.text) || args.length !== 1) return false;
         source = args[0];
@@ -432,7 +436,7 @@ class CacheCollector {
     const fixed = isLiteralCollection(source)
       || (source.type === 'identifier' && /^_*[A-Z]/.test(source.text) && this.model.lookup(source.text, source)?.scope.kind === 'module');
     // The expensive test last: the name must not be rebound elsewhere in the function.
-    return fixed && bindsOnce(found.scope.node, name.text);
+    return fixed && once();
   }
 
   /** Whether the function around `at` assigns `name = Stamp(...)` (a clock class) anywhere in its own body. */
@@ -1949,9 +1953,10 @@ function parameterDefaultName(node: SyntaxNode): string | null {
   return name?.type === 'identifier' ? name.text : null;
 }
 
-function bindsOnce(fn: SyntaxNode, name: string): boolean {
+function bindsOnce(fn: SyntaxNode, name: string, whole = false): boolean {
   let count = 0;
-  walk(field(fn, 'body') ?? fn, (n) => {
+  // A comprehension's `body` is its element expression: its `for` clauses bind outside it.
+  walk(whole ? fn : field(fn, 'body') ?? fn, (n) => {
     if (count > 1) return false;
     const target = n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement' || n.type === 'for_in_clause'
       ? field(n, 'left') : n.type === 'named_expression' ? field(n, 'name') : n.type === 'as_pattern_target' ? n : undefined;
