@@ -18,8 +18,13 @@ const SHARED_CACHE_DECORATORS = new Set([
 ]);
 
 
-export function sharedCacheDecorator(fn: FunctionFact): DecoratorFact | undefined {
-  return fn.decorators.find((d) => d.qualifiedName !== null && SHARED_CACHE_DECORATORS.has(d.qualifiedName) && !keyIgnoresSelf(d));
+/**
+ * `aliases`: module-level names bound to a configured cache decorator (`memo = lru_cache(maxsize=64)`,
+ * then `@memo`), by the qualified name a decorator spelled with them resolves to.
+ */
+export function sharedCacheDecorator(fn: FunctionFact, aliases?: ReadonlySet<string>): DecoratorFact | undefined {
+  return fn.decorators.find((d) => d.qualifiedName !== null && !keyIgnoresSelf(d)
+    && (SHARED_CACHE_DECORATORS.has(d.qualifiedName) || (!d.isCall && !!aliases?.has(d.qualifiedName))));
 }
 
 const SELFLESS_KEYS = new Set(['cachetools.keys.methodkey', 'cachetools.keys.typedmethodkey']);
@@ -69,7 +74,7 @@ export default defineRule({
   options: {},
   docs: {
     whatItDoes:
-      'Checks for `functools.lru_cache`, `functools.cache`, `async_lru.alru_cache`, `methodtools.lru_cache`, `cachetools.cached` and the `cachetools.func` decorators on instance methods (including async methods and properties). Not for static and class methods, methods of `enum.Enum` subclasses or of enum-like bases such as Django `TextChoices` (members live forever anyway), `cachetools.cachedmethod` with a per-instance cache, or a `cached` key that leaves `self` out (reading only its attributes, `hashkey(self.name, x)`, or `id(self)`; `cachetools.keys.methodkey`).',
+      'Checks for `functools.lru_cache`, `functools.cache`, `async_lru.alru_cache`, `methodtools.lru_cache`, `cachetools.cached` and the `cachetools.func` decorators (also through a module-level alias: `memoize = functools.lru_cache(maxsize=256)`, then `@memoize`) on instance methods (including async methods and properties). Not for static and class methods, methods of `enum.Enum` subclasses or of enum-like bases such as Django `TextChoices` (members live forever anyway), `cachetools.cachedmethod` with a per-instance cache, or a `cached` key that leaves `self` out (reading only its attributes, `hashkey(self.name, x)`, or `id(self)`; `cachetools.keys.methodkey`).',
     whyBad:
       'The cache is stored on the function, which lives as long as the class. Its keys include `self`, so every instance the method was ever called on — and everything those instances hold — stays reachable until the entry is evicted. With `maxsize=None` or `@cache`, that is forever. The instances cannot be freed, so their memory, and the arenas it sits in, are never returned.',
     example: [
@@ -102,11 +107,14 @@ export default defineRule({
   },
   check(file, ctx) {
     const classes = new Map(file.facts.classes.map((c) => [c.id, c]));
+    const aliases = new Set(file.facts.caches.sites
+      .filter((site) => site.form === 'call' && site.isCall && site.boundName !== null && SHARED_CACHE_DECORATORS.has(site.api))
+      .map((site) => `${file.facts.module.name}.${site.boundName}`));
     for (const fn of file.facts.functions) {
       if (fn.classId === null || (fn.kind !== 'method' && fn.kind !== 'property')) continue;
       if (fn.params.length === 0) continue;
       if (isEnumClass(classes.get(fn.classId), classes, file.facts.module.name)) continue;
-      const decorator = sharedCacheDecorator(fn);
+      const decorator = sharedCacheDecorator(fn, aliases);
       if (!decorator) continue;
       ctx.report({
         span: decorator.span,
