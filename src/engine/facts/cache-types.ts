@@ -207,7 +207,10 @@ export interface CacheFacts {
   readonly cacheClears: readonly CacheClearFact[];
   /** Functions that return their first parameter unchanged (`return cls`): decorators that register. */
   readonly returnsFirstParam: readonly string[];
-  /** Functions with a `return <value>` somewhere: one that returns nothing cannot be a decorator. */
+  /**
+   * Functions with a `return <value>` somewhere, other than a list, dict or set they built
+   * (`return out` after `out = []`): one that returns nothing (or only such results) cannot be a decorator.
+   */
   readonly returnsValue: readonly string[];
   /** Functions with a `while True:` loop that nothing breaks out of: they keep running, so what they add accumulates. */
   readonly loopsForever?: readonly string[];

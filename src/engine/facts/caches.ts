@@ -98,6 +98,8 @@ const EXPIRY_CALL = /expir|stale|fresh/i;
 const ORDER_OPERATORS = new Set(['<', '>', '<=', '>=']);
 const LITERAL_TYPES = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none']);
 const CONTAINER_LITERALS = new Set(['list', 'dictionary', 'set', 'tuple']);
+/** A list, dict or set built on the spot. */
+const BUILT_CONTAINERS = new Set(['list', 'dictionary', 'set', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension']);
 /** Where an upward search from an expression stops: statements and scopes. */
 const STATEMENT_BOUNDARY = new Set([
   'block', 'module', 'expression_statement', 'return_statement', 'if_statement', 'while_statement', 'for_statement',
@@ -1281,12 +1283,25 @@ class CacheCollector {
     if (endless) this.repeatLoops.push({ functionId: this.model.enclosingFunctionId(node), start: node.start, end: node.end });
   }
 
+  /**
+   * `return out` after `out = []`, `return [f(x) for x in xs]`: a list, dict or set the function
+   * built — results handed back, never the function or class a decorator returns.
+   */
+  private isBuiltContainer(value: SyntaxNode, scope: Scope): boolean {
+    if (BUILT_CONTAINERS.has(value.type)) return true;
+    if (value.type !== 'identifier') return false;
+    const found = this.model.lookup(value.text, value);
+    if (found?.scope !== scope || found.binding.kind !== 'assignment' || found.binding.node.type !== 'assignment') return false;
+    const right = field(found.binding.node, 'right');
+    return !!right && BUILT_CONTAINERS.has(right.type) && bindsOnce(scope.node, value.text);
+  }
+
   private visitReturn(node: SyntaxNode): void {
     const value = node.children.find((c) => c.isNamed);
     if (!value) return;
     const scope = this.model.scopeOf(node);
     if (scope.kind !== 'function') return;
-    if (value.type !== 'none') this.returnsValue.add(scope.id);
+    if (value.type !== 'none' && !this.isBuiltContainer(value, scope)) this.returnsValue.add(scope.id);
     if (value.type === 'identifier') {
       const found = this.model.lookup(value.text, value);
       // `return self` in a method is a fluent API, not a decorator handing back what it registered.
