@@ -179,6 +179,12 @@ export interface ContainerUseFact {
    */
   readonly keyAnnotation?: string;
   /**
+   * For a grow by a tuple key (`d[plan, annual]`, `key = (plan, annual)`): its parts not bounded
+   * here, each a parameter of the function (`keyParam`, judged by its callers) and/or the class it is
+   * annotated with (`keyAnnotation`, bounded when an enum). Bounded when every part is.
+   */
+  readonly keyParts?: readonly { readonly keyParam?: string; readonly keyAnnotation?: string }[];
+  /**
    * For an `argument` escape: the callee as resolved (`pkg.events._fan_out`) and which argument the
    * container is (0-based position, or keyword). A project function that only reads that
    * parameter (see `readOnlyParams`) does not take the container out of sight.

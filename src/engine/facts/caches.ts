@@ -131,6 +131,8 @@ interface PendingUse {
   keyBounded?: boolean;
   keyParam?: string;
   keyAnnotation?: string;
+  /** A tuple key's parts that the link step judges (each by its parameter's callers or annotation). */
+  keyParts?: { keyParam?: string; keyAnnotation?: string }[];
   /** The key is a loop variable over this module-level name: bounded if the name is a literal collection. */
   keyLoopSource?: string;
   passedTo?: { callee: string; position: number | null; keyword: string | null };
@@ -805,7 +807,28 @@ class CacheCollector {
   /** `describeKey` for the expressions between a subscript's brackets (a tuple key when several). */
   private describeKeys(use: PendingUse, keys: readonly SyntaxNode[]): void {
     if (keys.length === 1) this.describeKey(use, keys[0]!);
-    else if (keys.length > 1 && use.functionId !== null && keys.every((k) => this.fromClasses(k))) use.keyBounded = true;
+    else if (keys.length > 1 && use.functionId !== null) this.describeTupleKey(use, keys);
+  }
+
+  /**
+   * `d[plan, annual] = …`: bounded when every part is, each judged like a key of its own; the
+   * parts that depend on callers or on an annotation's class go to the link step as `keyParts`.
+   */
+  private describeTupleKey(use: PendingUse, keys: readonly SyntaxNode[]): void {
+    if (keys.every((k) => this.fromClasses(k))) {
+      use.keyBounded = true;
+      return;
+    }
+    const parts: { keyParam?: string; keyAnnotation?: string }[] = [];
+    for (const key of keys) {
+      const part: PendingUse = { info: use.info, op: use.op, method: use.method, node: use.node, functionId: use.functionId };
+      this.describeKey(part, key);
+      if (part.keyBounded) continue;
+      if (part.keyLoopSource !== undefined || part.keyParts || (part.keyParam === undefined && part.keyAnnotation === undefined)) return;
+      parts.push({ ...(part.keyParam !== undefined ? { keyParam: part.keyParam } : {}), ...(part.keyAnnotation !== undefined ? { keyAnnotation: part.keyAnnotation } : {}) });
+    }
+    if (parts.length === 0) use.keyBounded = true;
+    else use.keyParts = parts;
   }
 
   /**
@@ -852,6 +875,12 @@ class CacheCollector {
     // `new = _TRANSITIONS[(state, event)]`; `d[new] = …`: one of the values of an UPPER_CASE table of constants.
     if (own && binding.kind === 'assignment' && binding.node.type === 'assignment' && field(binding.node, 'left')?.type === 'identifier') {
       const right = field(binding.node, 'right');
+      // `key = (plan, annual)`; `d[key] = …`: a tuple key built once, judged by its parts.
+      const tuple = right?.type === 'parenthesized_expression' ? namedChildren(right)[0] : right;
+      if (tuple?.type === 'tuple' && bindsOnce(found.scope.node, key.text)) {
+        this.describeTupleKey(use, namedChildren(tuple).filter((c) => c.type !== 'comment'));
+        return;
+      }
       const table = right?.type === 'subscript' ? field(right, 'value') : undefined;
       if (table?.type === 'identifier' && CONSTANT_TABLE.test(table.text) && this.model.lookup(table.text, table)?.scope.kind === 'module'
         && bindsOnce(found.scope.node, key.text)) use.keyBounded = true;
@@ -1834,6 +1863,7 @@ class CacheCollector {
           : u.keyLoopSource !== undefined ? { keyLoopContainer: u.keyLoopSource } : {}),
         ...(u.keyParam !== undefined ? { keyParam: u.keyParam } : {}),
         ...(u.keyAnnotation !== undefined ? { keyAnnotation: u.keyAnnotation } : {}),
+        ...(u.keyParts ? { keyParts: u.keyParts } : {}),
         ...(u.passedTo ? { passedTo: u.passedTo } : {}),
       });
     }

@@ -852,12 +852,18 @@ export function boundedKeyOracle(project: CacheProject, runtime: RuntimeOracle):
     return known;
   };
   const callersPassConstants = callerConstantsOracle(project);
+  const enumAnnotation = (annotation: string): boolean => {
+    const cls = project.resolveClass(annotation);
+    return !!cls && isEnumClass(project, cls.globalId);
+  };
   return (file, use) => {
     if (use.keyBounded) return true;
     if (use.keyLoopContainer !== undefined && fixedSource(use.keyLoopContainer.includes('.') ? use.keyLoopContainer : `${file.module.name}.${use.keyLoopContainer}`)) return true;
-    if (use.keyAnnotation) {
-      const cls = project.resolveClass(use.keyAnnotation);
-      if (cls && isEnumClass(project, cls.globalId)) return true;
+    if (use.keyAnnotation && enumAnnotation(use.keyAnnotation)) return true;
+    if (use.keyParts && use.functionId !== null) {
+      const globalId = `${file.module.name}.${use.functionId}`;
+      return use.keyParts.every((part) => (part.keyAnnotation !== undefined && enumAnnotation(part.keyAnnotation))
+        || (part.keyParam !== undefined && callersPassConstants(globalId, part.keyParam)));
     }
     if (use.keyParam === undefined || use.functionId === null) return false;
     return callersPassConstants(`${file.module.name}.${use.functionId}`, use.keyParam);
