@@ -159,6 +159,8 @@ export interface ContainerUseFact {
   readonly storesPlainValue?: boolean;
   /** For `reassign`: this assignment is the container's own definition. */
   readonly isDefinition?: boolean;
+  /** A removal in a lambda at module or class level (`signal.connect(lambda **kw: _cache.clear())`): it runs later, at run time. */
+  readonly inCallback?: boolean;
   /**
    * For a grow by key: the key comes from a small fixed set (a loop over a literal or a module
    * constant, a `bool`/`Literal[...]` parameter), so the container cannot grow past it.

@@ -126,6 +126,7 @@ interface PendingUse {
   parallelStamps?: boolean;
   addsSelf?: boolean;
   isDefinition?: boolean;
+  inCallback?: boolean;
   /** The value stored is a parameter or a literal: a registration or a flag, not a computed result. */
   plainValue?: boolean;
   keyBounded?: boolean;
@@ -1602,6 +1603,8 @@ class CacheCollector {
 
   private push(info: RefInfo, op: ContainerOp | 'read', method: string, node: SyntaxNode, functionId: string | null): PendingUse {
     const use: PendingUse = { info, op, method, node, functionId };
+    // `request_finished.connect(lambda **kw: _cache.clear())` at module level: the lambda runs later, at run time.
+    if (op === 'shrink' && functionId === null && inLambda(node, this.model)) use.inCallback = true;
     // `if not _patterns: _patterns.extend(...)` fills a container once, lazily: not growth.
     if (op === 'grow' && functionId !== null && this.inLazyInit(node)) return use;
     this.pending.push(use);
@@ -1858,6 +1861,7 @@ class CacheCollector {
         ...(u.parallelStamps ? { parallelStamps: true } : {}),
         ...(u.addsSelf ? { addsSelf: true } : {}),
         ...(u.isDefinition ? { isDefinition: true } : {}),
+        ...(u.inCallback ? { inCallback: true } : {}),
         ...(u.plainValue ? { storesPlainValue: true } : {}),
         ...(u.keyBounded || (u.keyLoopSource !== undefined && this.isFixedModuleCollection(u.keyLoopSource)) ? { keyBounded: true }
           : u.keyLoopSource !== undefined ? { keyLoopContainer: u.keyLoopSource } : {}),
@@ -1996,6 +2000,22 @@ function parameterDefaultName(node: SyntaxNode): string | null {
   if (node.type !== 'default_parameter' && node.type !== 'typed_default_parameter') return null;
   const name = field(node, 'name');
   return name?.type === 'identifier' ? name.text : null;
+}
+
+/**
+ * Whether a node sits in a lambda's body (at module or class level: the lambda is not a function
+ * scope of its own here) that runs at run time — not one handed to `atexit.register`, which runs at exit.
+ */
+function inLambda(node: SyntaxNode, model: SemanticModel): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'lambda') {
+      const call = p.parent?.type === 'argument_list' ? p.parent.parent : null;
+      const callee = call?.type === 'call' ? field(call, 'function') : undefined;
+      return !callee || model.resolveExpression(callee) !== 'atexit.register';
+    }
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+  }
+  return false;
 }
 
 function bindsOnce(fn: SyntaxNode, name: string, whole = false): boolean {

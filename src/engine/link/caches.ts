@@ -232,8 +232,8 @@ export function boundingUses(linked: LinkedContainer): LinkedUse[] {
   return linked.uses.filter(({ use }) => {
     if (use.op === 'escape') return !use.method.startsWith('expose:');
     if (use.op !== 'shrink' && use.op !== 'reassign' && use.op !== 'size') return false;
-    // Import-time resets (module or class body) do not bound run-time growth.
-    return use.functionId !== null || use.op === 'size';
+    // Import-time resets (module or class body) do not bound run-time growth; one in a callback lambda does.
+    return use.functionId !== null || use.op === 'size' || !!use.inCallback;
   });
 }
 
