@@ -2,7 +2,7 @@
 // reads each parameter; per call that may reach a project function, how its result is used and
 // where it flows. One usage-index walk per file; everything else reads that index.
 import { field, stripParentheses, walk, type SyntaxNode } from '../source/syntax.js';
-import { convertToGenerator, isPlainLocal, mutatedOuterName, rootName, writtenObject, type AccumulatorOp, type ProducerShape } from '../fix/generator.js';
+import { convertToGenerator, isPlainLocal, mayChangeAmbientState, mutatedOuterName, rootName, writtenObject, type AccumulatorOp, type ProducerShape } from '../fix/generator.js';
 import { annotatedClass } from './annotations.js';
 import { dottedName, parameterName, type SemanticModel } from './scope.js';
 import { ANY_GLOBAL } from './bulk-types.js';
@@ -58,6 +58,16 @@ const LOGGER_METHODS: ReadonlySet<string> = new Set(['debug', 'info', 'warning',
 const MUTATORS: ReadonlySet<string> = new Set([
   'append', 'extend', 'insert', 'remove', 'pop', 'clear', 'update', 'add', 'discard', 'setdefault', 'sort',
   'reverse', 'popitem', 'appendleft', 'extendleft', 'popleft', 'rotate',
+]);
+
+/**
+ * Library functions that change the list they get as first argument: `heapq.heappop(queue)`,
+ * `bisect.insort(ranks, x)`, `random.shuffle(deck)`. Written as calls rather than methods, they
+ * still mutate the caller's object.
+ */
+const ARGUMENT_MUTATORS: ReadonlySet<string> = new Set([
+  'heapq.heappush', 'heapq.heappop', 'heapq.heapify', 'heapq.heappushpop', 'heapq.heapreplace',
+  'bisect.insort', 'bisect.insort_left', 'bisect.insort_right', 'random.shuffle',
 ]);
 
 /** The name a chain of attributes and subscripts starts from: `STATE` in `STATE["jobs"].queue`. */
@@ -395,6 +405,15 @@ class BulkCollector {
         break;
       }
     }
+    // `rows = convert(data)` then `with localcontext() as ctx: ctx.prec = 8; out = render(rows)`:
+    // a lazy result would compute its items inside the block, under the context it sets up
+    // (decimal precision, redirected output, a held lock) instead of the caller's at the call.
+    for (let p = read.parent; use.kind !== 'returned' && p && p !== body.node; p = p.parent) {
+      if (p.type === 'with_statement' && !(call.start >= p.start && call.end <= p.end) && mayChangeAmbientState(p, this.model)) {
+        hazards.push('the result is read inside a `with` block that the call is outside of: lazily, its items would be computed under that block\'s context');
+        break;
+      }
+    }
     // `try: for n in parse(lines): print(n)` `except ValueError:`: an error of the producer (a bad
     // `int(line)`, a missing key) would reach the handler after the loop has acted on the items
     // before it, instead of before the loop starts. A consuming call (`total = sum(parse(lines))`)
@@ -679,7 +698,10 @@ class BulkCollector {
       const c = body.calls[i]!;
       if (c.start >= end) break;
       const fn = field(c, 'function');
-      if (c.end > end || fn?.type !== 'attribute') continue;
+      if (c.end > end) continue;
+      const argument = this.mutatedArgument(c);
+      if (argument) add(argument);
+      if (fn?.type !== 'attribute') continue;
       const method = field(fn, 'attribute')?.text ?? '';
       // `.set(…)`: a `ContextVar` (or an `Event`) the producer may `.get()`.
       if (MUTATORS.has(method) || CLOSERS.has(method) || STATEMENT_RUNNERS.has(method) || method === 'set') add(field(fn, 'object'));
@@ -819,6 +841,9 @@ class BulkCollector {
       const c = body.calls[i]!;
       if (c.start >= end) break;
       if (c.end > end) continue;
+      const argument = this.mutatedArgument(c);
+      const changed = argument ? hitObject(argument) : null;
+      if (changed) return changed;
       const fn = field(c, 'function');
       if (fn?.type !== 'attribute') continue;
       const method = field(fn, 'attribute')?.text ?? '';
@@ -1089,6 +1114,13 @@ class BulkCollector {
     };
   }
 
+  /** The object a library call changes in place: `queue` in `heapq.heappop(queue)`. */
+  private mutatedArgument(call: SyntaxNode): SyntaxNode | null {
+    const name = this.calleeName(call);
+    if (!name || !ARGUMENT_MUTATORS.has(name)) return null;
+    return field(call, 'arguments')?.children.find((c) => c.isNamed && c.type !== 'comment') ?? null;
+  }
+
   /** A side effect of the body itself: I/O, logging, writes to globals, parameters or their items. */
   private sideEffectOfBody(body: BodyIndex): string | null {
     if (body.declaresOuter) return 'declares global or nonlocal names';
@@ -1114,6 +1146,11 @@ class BulkCollector {
       const fn = field(call, 'function');
       const receiver = fn?.type === 'attribute' ? field(fn, 'object') : undefined;
       const method = fn?.type === 'attribute' ? field(fn, 'attribute')?.text ?? '' : '';
+      const argument = this.mutatedArgument(call);
+      if (argument) {
+        const root = mutatedOuterName(body, argument, this.model);
+        if (root) return `mutates \`${root}\``;
+      }
       if (!receiver || !(MUTATORS.has(method) || CLOSERS.has(method))) continue;
       const root = mutatedOuterName(body, receiver, this.model);
       if (root) return `${MUTATORS.has(method) ? 'mutates' : 'closes or resets'} \`${root}\``;
@@ -1168,6 +1205,9 @@ class BulkCollector {
       }
       if (IO_PREFIXES.some((p) => name.startsWith(p)) && !PRIVATE_STATE_CONSTRUCTORS.has(name)) return `it calls \`${name}\``;
       if (name === 'builtins.open' && opensForWriting(call)) return 'it opens a file for writing';
+      const argument = this.mutatedArgument(call);
+      const mutated = argument ? mutatedOuterName(body, argument, this.model) : null;
+      if (mutated) return `it mutates \`${mutated}\``;
     }
     if (fn.type === 'attribute') {
       const method = field(fn, 'attribute')?.text ?? '';

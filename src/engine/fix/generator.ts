@@ -178,7 +178,7 @@ export function convertToGenerator(shape: ProducerShape, sideEffectOf: SideEffec
       }
     }
     collectGeneratorHazards(shape, acc.ops.map((o) => o.expression), hazards, deferred);
-    const changed = itemChangedAfterYield(shape, acc.ops);
+    const changed = itemChangedAfterYield(shape, acc.ops) ?? closureOverChangingLocal(shape, acc.ops);
     if (changed) pushOnce(hazards, changed);
   } else {
     // Comprehension / materialize with empty early returns: a generator function.
@@ -298,6 +298,62 @@ function itemChangedAfterYield(shape: ProducerShape, ops: readonly AccumulatorOp
     }
   }
   return null;
+}
+
+/**
+ * An appended item that holds a closure over a local the body keeps changing:
+ * `out.append((name, lambda v: v / total))` with `total += w` in the loop, a lambda over the loop
+ * variable, or a nested `def` handed out by name. A closure reads the variable when it is called:
+ * eagerly the caller calls it after the loop, when the variable holds its final value; a generator
+ * hands it over while the loop still runs, so each call would see the value of that moment.
+ */
+function closureOverChangingLocal(shape: ProducerShape, ops: readonly AccumulatorOp[]): string | null {
+  const { body, fn } = shape;
+  const changing = (name: string, after: SyntaxNode): boolean => {
+    const stores = body.stores.get(name) ?? [];
+    return stores.length > 1 || stores.some((s) => s.start > after.start || insideLoop(s, fn));
+  };
+  const freeNames = (closure: SyntaxNode): string[] => {
+    // Its parameters are its own; their defaults are evaluated when the closure is made.
+    const own = new Set<string>();
+    for (const p of field(closure, 'parameters')?.children ?? []) {
+      const name = p.type === 'identifier' ? p : field(p, 'name') ?? p.children.find((c) => c.type === 'identifier');
+      if (name) own.add(name.text);
+    }
+    const names: string[] = [];
+    const inner = field(closure, 'body');
+    if (inner) {
+      walk(inner, (n) => {
+        if (n.type === 'identifier' && !(n.parent?.type === 'attribute' && n.field === 'attribute') && !own.has(n.text)) names.push(n.text);
+        return true;
+      });
+    }
+    return names;
+  };
+  for (const op of ops) {
+    let found: string | null = null;
+    walk(op.value, (n) => {
+      if (found) return false;
+      let closure: SyntaxNode | null = null;
+      if (n.type === 'lambda') closure = n;
+      else if (n.type === 'identifier') {
+        const binding = body.scope.bindings.get(n.text);
+        if (binding?.kind === 'function') closure = binding.node;
+      }
+      if (!closure) return true;
+      found = freeNames(closure).find((name) => body.stores.has(name) && changing(name, op.statement)) ?? null;
+      return false;
+    });
+    if (found) return `an item holds a closure over \`${found}\`, which changes while the loop runs: a generator would hand it over before the final value`;
+  }
+  return null;
+}
+
+function insideLoop(node: SyntaxNode, fn: SyntaxNode): boolean {
+  for (let p = node.parent; p && p !== fn; p = p.parent) {
+    if (p.type === 'for_statement' || p.type === 'while_statement') return true;
+  }
+  return false;
 }
 
 const MUTATING_METHODS: ReadonlySet<string> = new Set([
@@ -485,6 +541,26 @@ function isOpenLike(withStatement: SyntaxNode, model: SemanticModel): boolean {
     const callee = value?.type === 'call' ? field(value, 'function') : undefined;
     const name = callee ? model.resolveExpression(callee) : null;
     return name !== null && OPEN_LIKE.has(name);
+  });
+}
+
+/**
+ * A `with` whose context managers may change what code run inside it computes or prints:
+ * `decimal.localcontext()`, `redirect_stdout(buf)`, `warnings.catch_warnings()`, a lock. Files,
+ * archives and temporary files or folders being opened change nothing for other code.
+ */
+export function mayChangeAmbientState(withStatement: SyntaxNode, model: SemanticModel): boolean {
+  const clause = withStatement.children.find((c) => c.type === 'with_clause');
+  const items = clause?.children.filter((c) => c.type === 'with_item') ?? [];
+  return items.length === 0 || items.some((item) => {
+    let value = field(item, 'value');
+    if (value?.type === 'as_pattern') value = value.children.find((c) => c.isNamed);
+    const callee = value?.type === 'call' ? field(value, 'function') : undefined;
+    if (!callee) return true;
+    const name = model.resolveExpression(callee);
+    if (name !== null && (OPEN_LIKE.has(name) || name.startsWith('tempfile.'))) return false;
+    // `path.open("w")`, `archive.open(member)`: a file object too.
+    return !(callee.type === 'attribute' && field(callee, 'attribute')?.text === 'open');
   });
 }
 
