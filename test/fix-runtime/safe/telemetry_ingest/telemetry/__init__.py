@@ -1,0 +1,1 @@
+"""IoT telemetry ingestion pipeline."""
