@@ -214,6 +214,14 @@ export function convertToGenerator(shape: ProducerShape, sideEffectOf: SideEffec
     collectGeneratorHazards(shape, [], hazards, deferred);
   }
 
+  for (const built of shape.form === 'accumulate' ? [] : shape.built) {
+    walk(built, (n) => {
+      if (n.type !== 'list_comprehension' && n.type !== 'set_comprehension' && n.type !== 'generator_expression') return true;
+      const closure = closureOverComprehensionVariable(n);
+      if (closure) pushOnce(hazards, closure);
+      return false;
+    });
+  }
   const annotation = annotationEdits(shape);
   if (annotation.hazard) hazards.push(annotation.hazard);
   edits.push(...annotation.edits);
@@ -313,23 +321,6 @@ function closureOverChangingLocal(shape: ProducerShape, ops: readonly Accumulato
     const stores = body.stores.get(name) ?? [];
     return stores.length > 1 || stores.some((s) => s.start > after.start || insideLoop(s, fn));
   };
-  const freeNames = (closure: SyntaxNode): string[] => {
-    // Its parameters are its own; their defaults are evaluated when the closure is made.
-    const own = new Set<string>();
-    for (const p of field(closure, 'parameters')?.children ?? []) {
-      const name = p.type === 'identifier' ? p : field(p, 'name') ?? p.children.find((c) => c.type === 'identifier');
-      if (name) own.add(name.text);
-    }
-    const names: string[] = [];
-    const inner = field(closure, 'body');
-    if (inner) {
-      walk(inner, (n) => {
-        if (n.type === 'identifier' && !(n.parent?.type === 'attribute' && n.field === 'attribute') && !own.has(n.text)) names.push(n.text);
-        return true;
-      });
-    }
-    return names;
-  };
   for (const op of ops) {
     let found: string | null = null;
     walk(op.value, (n) => {
@@ -347,6 +338,45 @@ function closureOverChangingLocal(shape: ProducerShape, ops: readonly Accumulato
     if (found) return `an item holds a closure over \`${found}\`, which changes while the loop runs: a generator would hand it over before the final value`;
   }
   return null;
+}
+
+/** Names a lambda or nested def reads when it is called (not its parameters, nor their defaults). */
+function freeNames(closure: SyntaxNode): string[] {
+  const own = new Set<string>();
+  for (const p of field(closure, 'parameters')?.children ?? []) {
+    const name = p.type === 'identifier' ? p : field(p, 'name') ?? p.children.find((c) => c.type === 'identifier');
+    if (name) own.add(name.text);
+  }
+  const names: string[] = [];
+  const inner = field(closure, 'body');
+  if (inner) {
+    walk(inner, (n) => {
+      if (n.type === 'identifier' && !(n.parent?.type === 'attribute' && n.field === 'attribute') && !own.has(n.text)) names.push(n.text);
+      return true;
+    });
+  }
+  return names;
+}
+
+/**
+ * `[lambda: name.upper() for name in names]`: every lambda of the list reads the comprehension's
+ * variable after the list is built, so all see its last value; from a generator expression the
+ * caller calls each one while the variable still holds that item's value.
+ */
+function closureOverComprehensionVariable(comp: SyntaxNode): string | null {
+  const vars = new Set<string>();
+  for (const clause of comp.children) {
+    const left = clause.type === 'for_in_clause' ? field(clause, 'left') : undefined;
+    if (left) walk(left, (n) => { if (n.type === 'identifier') vars.add(n.text); return true; });
+  }
+  let found: string | null = null;
+  walk(comp, (n) => {
+    if (found) return false;
+    if (n.type !== 'lambda') return true;
+    found = freeNames(n).find((name) => vars.has(name)) ?? null;
+    return false;
+  });
+  return found ? `a lambda in the comprehension reads its variable \`${found}\`: a generator would hand it over before the last item` : null;
 }
 
 function insideLoop(node: SyntaxNode, fn: SyntaxNode): boolean {

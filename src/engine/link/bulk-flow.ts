@@ -537,7 +537,7 @@ class BulkFlowAnalysis implements BulkFlow {
       let changed = bulk.rangeGlobalWrites.includes(ANY_GLOBAL) ? [...reads][0] : bulk.rangeGlobalWrites.find((n) => reads.has(n));
       for (const key of bulk.rangeCalls) {
         if (changed) break;
-        const target = this.targetOf(site.file, key);
+        const target = this.targetOf(site.file, key) ?? this.constructorOf(site.file, key);
         if (!target || target === producer) continue;
         for (const n of this.globalsOf(target, 'globalWrites', 0)) if (reads.has(n)) changed = n;
       }
@@ -596,7 +596,8 @@ class BulkFlowAnalysis implements BulkFlow {
     const names = new Set(fact[which]);
     if (depth < SIDE_EFFECT_DEPTH) {
       for (const key of fact.calls) {
-        const target = this.targetOf(ref.file, key);
+        // `Ticket(owner)` runs `Ticket.__init__`, which may count instances in `Ticket.seq`.
+        const target = this.targetOf(ref.file, key) ?? this.constructorOf(ref.file, key);
         if (target && target !== ref) for (const n of this.globalsOf(target, which, depth + 1)) names.add(n);
       }
     }
