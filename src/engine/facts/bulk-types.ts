@@ -129,6 +129,10 @@ export interface BulkCallFact {
   readonly rangeCalls: readonly CallKey[];
   /** Module-level names among the call's inputs (`evens(DATA)`), qualified: the producer reads them too. */
   readonly inputGlobals: readonly string[];
+  /** The result is read item by item by a `for` loop (or a function it is passed to), not inside a catching `try` of this body. */
+  readonly readsPerItem: boolean;
+  /** The call sits in a `try` (or `with suppress(...)`) that may catch a data error of the code it runs. */
+  readonly inCatchingTry: boolean;
   /** `store.load(..)` where `store = CrmStore()` in the same body: `pkg.mod.CrmStore.load`. */
   readonly inferredCallee: string | null;
   /** `self`/`cls` call in a method: the id of the enclosing function (for `self.x` resolution). */

@@ -133,8 +133,16 @@ interface SiteHazards {
   readonly rangeGlobalWrites: readonly string[];
   readonly rangeCalls: readonly CallKey[];
   readonly inputGlobals: readonly string[];
+  readonly readsPerItem: boolean;
 }
-const NO_SITE_HAZARDS: SiteHazards = { hazards: [], touchingCalls: [], rangeGlobalWrites: [], rangeCalls: [], inputGlobals: [] };
+const NO_SITE_HAZARDS: SiteHazards = { hazards: [], touchingCalls: [], rangeGlobalWrites: [], rangeCalls: [], inputGlobals: [], readsPerItem: false };
+
+/**
+ * Exceptions a handler may catch from code that only computes (a bad `int(...)`, a missing key):
+ * not `KeyboardInterrupt`, `SystemExit` nor the `OSError` family, which wrap a whole program or
+ * its I/O rather than one batch of data.
+ */
+const NOT_DATA_ERRORS = /^(KeyboardInterrupt|SystemExit|GeneratorExit|OSError|IOError|EnvironmentError|FileNotFoundError|PermissionError|BrokenPipeError|ConnectionError|TimeoutError|ImportError|ModuleNotFoundError)$/;
 
 /**
  * Draws from a `random.Random` (or numpy `Generator`): each advances its state, so a lazy producer
@@ -374,6 +382,8 @@ class BulkCollector {
       rangeGlobalWrites: site.rangeGlobalWrites,
       rangeCalls: site.rangeCalls,
       inputGlobals: site.inputGlobals,
+      readsPerItem: site.readsPerItem,
+      inCatchingTry: this.inCatchingTry(call, body),
       inferredCallee: callee.inferred,
       enclosingFunctionId: fnBody ? fnBody.scope.id : null,
     };
@@ -386,6 +396,40 @@ class BulkCollector {
    * Also what the link step needs to look further in those same ranges: calls on the inputs, and
    * module-level state changed directly or by any project function called there.
    */
+  /** Code in [start, end) of `body` with an effect outside it: I/O, writes to outer state, a call of a project function. */
+  private hasVisibleEffect(body: BodyIndex, start: number, end: number): boolean {
+    for (let i = lowerBound(body.calls, start); i < body.calls.length && body.calls[i]!.start < end; i++) {
+      const c = body.calls[i]!;
+      if (this.sideEffectOf(c, body) || this.callee(c, body)) return true;
+    }
+    for (let i = lowerBound(body.mutations, start); i < body.mutations.length && body.mutations[i]!.start < end; i++) {
+      if (mutatedOuterName(body, writtenObject(body.mutations[i]!), this.model)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The call sits in the body of a `try` whose handlers may catch a data error (`except ValueError`,
+   * `except Exception`, a bare `except`), or in `with suppress(...)`.
+   */
+  private inCatchingTry(call: SyntaxNode, body: BodyIndex): boolean {
+    for (let p = call.parent; p && p !== body.node; p = p.parent) {
+      const inBody = field(p, 'body');
+      if (!inBody || call.start < inBody.start || call.end > inBody.end) continue;
+      if (p.type === 'with_statement' && /\bsuppress\(/.test(this.model.source.text.slice(p.start, inBody.start))) return true;
+      if (p.type !== 'try_statement') continue;
+      for (const clause of p.children) {
+        if (clause.type !== 'except_clause' && clause.type !== 'except_group_clause') continue;
+        const caught = clause.children.find((c) => c.isNamed && c.type !== 'block' && c.type !== 'comment');
+        if (!caught) return true;
+        const names = (caught.type === 'as_pattern' ? caught.children.find((c) => c.isNamed) ?? caught : caught).text
+          .replace(/[()\s]/g, '').split(',').map((n) => n.slice(n.lastIndexOf('.') + 1));
+        if (names.some((n) => n !== '' && !NOT_DATA_ERRORS.test(n))) return true;
+      }
+    }
+    return false;
+  }
+
   private siteHazards(call: SyntaxNode, body: BodyIndex, callUse: Use): SiteHazards {
     const hazards: string[] = [];
     const touchingCalls: CallKey[] = [];
@@ -419,12 +463,19 @@ class BulkCollector {
     // before it, instead of before the loop starts. A consuming call (`total = sum(parse(lines))`)
     // or comprehension acts on none of them either way.
     const actsPerItem = use.kind === 'passed' || (use.kind === 'single-pass' && use.how === 'for');
+    // For the callers further up (checked by the link step): a `for` over the result whose body
+    // does something a handler up there would see happen before the error (prints, writes to
+    // state it does not own, calls a project function).
+    const loop = use.kind === 'single-pass' && use.how === 'for' && read.parent?.type === 'for_statement' ? read.parent : undefined;
+    const loopBody = loop ? field(loop, 'body') : undefined;
+    let readsPerItem = !!loopBody && this.hasVisibleEffect(body, loopBody.start, loopBody.end);
     for (let p = call.parent; actsPerItem && p && p !== body.node; p = p.parent) {
       const catches = p.type === 'try_statement' ? p.children.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause')
         : p.type === 'with_statement' && /\bsuppress\(/.test(this.model.source.text.slice(p.start, field(p, 'body')?.start ?? p.end));
       const inBody = field(p, 'body');
       if (catches && inBody && call.start >= inBody.start && read.end <= inBody.end) {
         hazards.push(`the result is read inside a \`${p.type === 'try_statement' ? 'try' : 'with suppress(...)'}\` block that catches errors: lazily, those of the producer would come after the loop has acted on the items before them`);
+        readsPerItem = false;
         break;
       }
     }
@@ -599,7 +650,7 @@ class BulkCollector {
       const name = id ? this.moduleLevelName(id) : null;
       if (name) inputGlobals.add(name);
     }
-    return { hazards, touchingCalls, rangeGlobalWrites: [...rangeGlobalWrites], rangeCalls, inputGlobals: [...inputGlobals] };
+    return { hazards, touchingCalls, rangeGlobalWrites: [...rangeGlobalWrites], rangeCalls, inputGlobals: [...inputGlobals], readsPerItem };
   }
 
   /**

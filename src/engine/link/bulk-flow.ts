@@ -530,6 +530,14 @@ class BulkFlowAnalysis implements BulkFlow {
         break;
       }
     }
+    // `for name, qty in parse(lines): print(...)` in `report(lines)`, and `main` calls `report`
+    // inside `try: … except ValueError:`: lazily a bad line would reach the handler after the loop
+    // printed the lines before it, instead of before the loop starts.
+    if (bulk.readsPerItem && bulk.enclosingFunctionId !== null) {
+      const enclosing = this.project.functions.get(`${site.file.module.name}.${bulk.enclosingFunctionId}`);
+      const caller = enclosing ? this.calledInCatchingTry(enclosing, 0, new Set()) : null;
+      if (caller) hazards.push(`${where}: the loop over the result acts on each item, and \`${caller}\` is called inside a \`try\` that catches errors: lazily, errors of the producer would come after the loop has acted on the items before them`);
+    }
     // Module-level state the producer reads, changed by the caller while it reads the result.
     let reads = this.globalsOf(producer, 'globalReads', 0);
     if (bulk.inputGlobals.length > 0) reads = new Set([...reads, ...bulk.inputGlobals]);
@@ -544,6 +552,20 @@ class BulkFlowAnalysis implements BulkFlow {
       if (changed) hazards.push(`${where}: \`${changed.slice(changed.lastIndexOf('.') + 1)}\`, which \`${producer.fn.name}\` reads, is changed while the result is still to be read`);
     }
     return hazards;
+  }
+
+  /** The name of `ref` or of a function that calls it (a few levels up) when one of those calls sits in a catching `try`. */
+  private calledInCatchingTry(ref: FunctionRef, depth: number, seen: Set<string>): string | null {
+    if (seen.has(ref.globalId)) return null;
+    seen.add(ref.globalId);
+    for (const site of this.sitesOf(ref)) {
+      if (site.bulk?.inCatchingTry) return ref.fn.name;
+      const id = site.bulk?.enclosingFunctionId ?? site.call.enclosingFunctionId;
+      const outer = depth < 2 && id ? this.project.functions.get(`${site.file.module.name}.${id}`) : undefined;
+      const found = outer ? this.calledInCatchingTry(outer, depth + 1, seen) : null;
+      if (found) return found;
+    }
+    return null;
   }
 
   /**
