@@ -289,6 +289,18 @@ function simpleStatements(block: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/** `a = b = value`: the targets, left to right, and the value they all get. */
+function chainedAssignment(assignment: SyntaxNode): { targets: SyntaxNode[]; value: SyntaxNode | undefined } {
+  let value: SyntaxNode | undefined = assignment;
+  const targets: SyntaxNode[] = [];
+  while (value?.type === 'assignment') {
+    const left = field(value, 'left');
+    if (left) targets.push(left);
+    value = field(value, 'right');
+  }
+  return { targets, value };
+}
+
 function storesIn(model: SemanticModel, statement: SyntaxNode, carriers: ReadonlySet<string>): Store[] {
   if (statement.type !== 'expression_statement') return [];
   const out: Store[] = [];
@@ -297,13 +309,7 @@ function storesIn(model: SemanticModel, statement: SyntaxNode, carriers: Readonl
   walk(statement, (n) => {
     if (n.type === 'lambda' || n.type === 'generator_expression' || COMPREHENSIONS.has(n.type)) return false;
     if (n.type === 'assignment') {
-      let value: SyntaxNode | undefined = n;
-      const targets: SyntaxNode[] = [];
-      while (value?.type === 'assignment') {
-        const left = field(value, 'left');
-        if (left) targets.push(left);
-        value = field(value, 'right');
-      }
+      const { targets, value } = chainedAssignment(n);
       if (!value) return false;
       const carried = carries(model, value, carriers, 0);
       if (!carried) return true;
@@ -784,13 +790,7 @@ function clearedBy(model: SemanticModel, n: SyntaxNode): readonly string[] | str
     return names;
   }
   if (n.type === 'assignment') {
-    let value: SyntaxNode | undefined = n;
-    const targets: SyntaxNode[] = [];
-    while (value?.type === 'assignment') {
-      const left = field(value, 'left');
-      if (left) targets.push(left);
-      value = field(value, 'right');
-    }
+    const { targets, value } = chainedAssignment(n);
     return value?.type === 'none' ? targets.filter((t) => t.type === 'identifier').map((t) => t.text) : [];
   }
   if (n.type === 'call') {
