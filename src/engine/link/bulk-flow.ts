@@ -583,27 +583,11 @@ class BulkFlowAnalysis implements BulkFlow {
     const name = parts[parts.length - 1]!;
     // `s.find(';')`, `row.get(k)`: most likely a string's or a dict's own method.
     if (BUILTIN_TYPE_METHODS.has(name)) return null;
-    for (const method of this.methodsNamed(name)) {
+    for (const method of this.project.methodsNamed(name)) {
       const found = effect(method);
       if (found) return found;
     }
     return null;
-  }
-
-  private methodsByName: Map<string, FunctionRef[]> | undefined;
-
-  /** The project's methods (functions defined in a class body) called `name`. */
-  private methodsNamed(name: string): readonly FunctionRef[] {
-    if (!this.methodsByName) {
-      this.methodsByName = new Map();
-      for (const ref of this.project.functions.values()) {
-        if (ref.fn.classId === null) continue;
-        let list = this.methodsByName.get(ref.fn.name);
-        if (!list) this.methodsByName.set(ref.fn.name, (list = []));
-        list.push(ref);
-      }
-    }
-    return this.methodsByName.get(name) ?? [];
   }
 
   /** Module-level names `ref` or the project functions it calls (a few levels deep) read or change. */

@@ -264,7 +264,6 @@ class CycleLinker {
   /** Names of project methods and of class attributes: a lookup of any other name is a miss. */
   private readonly methodNames = new Set<string>();
   private propertiesByModule: Map<string, FunctionRef[]> | undefined;
-  private methodsByName: Map<string, FunctionRef[]> | undefined;
   private weakNames: Set<string> | undefined;
   private readonly attrNames = new Set<string>();
 
@@ -725,17 +724,8 @@ class CycleLinker {
 
   /** For a receiver of unknown class: the one plain method of that name the project defines, if one. */
   private onlyMethodNamed(name: string): FunctionRef | undefined {
-    if (!this.methodsByName) {
-      this.methodsByName = new Map();
-      for (const ref of this.project.functions.values()) {
-        if (ref.fn.classId === null) continue;
-        const list = this.methodsByName.get(ref.fn.name);
-        if (list) list.push(ref);
-        else this.methodsByName.set(ref.fn.name, [ref]);
-      }
-    }
-    const found = this.methodsByName.get(name);
-    if (found?.length !== 1 || found[0]!.fn.kind !== 'method' || name.startsWith('__') || COMMON_METHOD_NAMES.has(name)) return undefined;
+    const found = this.project.methodsNamed(name);
+    if (found.length !== 1 || found[0]!.fn.kind !== 'method' || name.startsWith('__') || COMMON_METHOD_NAMES.has(name)) return undefined;
     return found[0];
   }
 

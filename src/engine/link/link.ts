@@ -141,6 +141,21 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     callTargets.set(file, targets);
   }
 
+  // Built when first asked: only calls on receivers of unknown class look methods up by name.
+  let methodsByName: Map<string, FunctionRef[]> | undefined;
+  const methodsNamed = (name: string): readonly FunctionRef[] => {
+    if (!methodsByName) {
+      methodsByName = new Map();
+      for (const ref of functions.values()) {
+        if (ref.fn.classId === null) continue;
+        const list = methodsByName.get(ref.fn.name);
+        if (list) list.push(ref);
+        else methodsByName.set(ref.fn.name, [ref]);
+      }
+    }
+    return methodsByName.get(name) ?? [];
+  };
+
   return {
     files: ordered,
     modules,
@@ -152,6 +167,7 @@ export function linkProject(files: ReadonlyMap<string, FileFacts>): ProjectGraph
     resolveFunction,
     resolveClass,
     findMethod: findMethodOnce,
+    methodsNamed,
     globalId: (file: FileFacts, fn: FunctionFact) => `${file.module.name}.${fn.id}`,
   };
 }

@@ -39,6 +39,8 @@ export interface ProjectGraph {
   resolveClass(qualifiedName: string): ClassRef | undefined;
   /** A method by name on a class or, failing that, its bases within the project. */
   findMethod(cls: ClassRef, name: string): FunctionRef | undefined;
+  /** The project's methods (functions defined directly in a class body) called `name`. */
+  methodsNamed(name: string): readonly FunctionRef[];
   /** The global id of a function defined in `file`. */
   globalId(file: FileFacts, fn: FunctionFact): string;
 }
